@@ -1,0 +1,45 @@
+# The two commands of README.md: `make run` (portal with demo data on SQLite) and
+# `make test` (the test suite on DATABASE_URL, SQLite when unset).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup browser lint messages clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+	@command -v msgfmt >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
+
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py runserver $(or $(ADDRESS),127.0.0.1:8000)
+
+# Chromium from Debian's packages for the browser tests (needs root); skipped elsewhere.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "Chromium is not installed: browser tests will be skipped."; }
+
+test: setup browser
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity=1
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+messages: setup
+	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv \
+		--ignore=staticfiles --ignore=bench
+	$(BIN)/python manage.py makemessages --all -d djangojs --no-location --no-obsolete \
+		--ignore=.venv --ignore=staticfiles --ignore=bench
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,33 @@
+"""The national phone lines shown on every page. They are facts of the Norwegian health and
+emergency system, not editable content, so they live in code and are translated in locale/."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    number: str
+    name: str
+    description: str
+
+    @property
+    def tel(self):
+        return "tel:" + self.number.replace(" ", "")
+
+
+def emergency_numbers():
+    return [
+        EmergencyNumber("112", _("Police"), _("When you or someone else is in danger")),
+        EmergencyNumber("113", _("Ambulance"), _("Medical emergency")),
+        EmergencyNumber(
+            "116 006", _("Vold- og overgrepslinjen"),
+            _("Helpline for violence and abuse, free and open around the clock"),
+        ),
+        EmergencyNumber(
+            "116 111", _("Alarmtelefonen for barn og unge"),
+            _("For children and young people, free and open around the clock"),
+        ),
+        EmergencyNumber("116 117", _("Legevakt"), _("Emergency medical help out of hours")),
+    ]

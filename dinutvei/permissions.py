@@ -1,0 +1,27 @@
+"""Staff groups: "Redaktør" (editors) and "Fagpanel" (the professional panel). Each app's
+data migration grants its own permissions to them with this helper."""
+
+EDITORS = "Redaktør"
+PANEL = "Fagpanel"
+
+
+def grant_group_permissions(apps, *, group_name, app_label, codenames):
+    """Create the group if needed and give it these permissions of one app. In a data
+    migration the permissions may not exist yet (post_migrate has not run), so they are
+    created first."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group, _created = group_model.objects.get_or_create(name=group_name)
+    permissions = permission_model.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )
+    missing = set(codenames) - set(permissions.values_list("codename", flat=True))
+    if missing:
+        raise LookupError(f"No such permissions in {app_label}: {sorted(missing)}")
+    group.permissions.add(*permissions)

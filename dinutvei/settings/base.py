@@ -1,0 +1,226 @@
+"""Settings shared by every environment. Each value that differs between sites comes from
+an environment variable with a safe default; `.env.example` lists them all."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-development-key-change-me")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # modeltranslation must come before the admin to patch its forms.
+    "modeltranslation",
+    # SimpleAdminConfig: django-leaflet's admin module imports GeoDjango (and so GDAL),
+    # so admin modules are imported explicitly in dinutvei/urls.py instead.
+    "django.contrib.admin.apps.SimpleAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "leaflet",
+    "dinutvei",
+    "services",
+    "articles",
+    "questions",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "dinutvei.middleware.security_headers",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "dinutvei.urls"
+WSGI_APPLICATION = "dinutvei.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dinutvei.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# SQLite is the embedded default; DATABASE_URL names anything else (PostgreSQL in CI and
+# production).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "dinutvei"),
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages -----------------------------------------------------------------------
+# Norwegian bokmål first; then nynorsk, English, Northern Sami and the languages of
+# Norway's largest immigrant groups. Django has no locale data for Northern Sami and
+# Somali, so they are added to LANG_INFO (a compiled .mo file must exist too).
+LANG_INFO.update(
+    {
+        "se": {
+            "bidi": False, "code": "se", "name": "Northern Sami", "name_local": "davvisámegiella"
+        },
+        "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    }
+)
+LANGUAGE_CODE = "nb"
+LANGUAGES = [
+    ("nb", _("Norwegian Bokmål")),
+    ("nn", _("Norwegian Nynorsk")),
+    ("en", _("English")),
+    ("se", _("Northern Sami")),
+    ("ar", _("Arabic")),
+    ("ckb", _("Kurdish (Sorani)")),
+    ("so", _("Somali")),
+    ("th", _("Thai")),
+    ("tr", _("Turkish")),
+    ("ur", _("Urdu")),
+    ("fa", _("Persian")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pl", _("Polish")),
+]
+LANGUAGES_BIDI = ["ar", "ckb", "fa", "ur"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/Oslo"
+USE_TZ = True
+
+# django-modeltranslation: content falls back to bokmål where a translation is missing.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nb"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nb",)
+
+# --- Static files ----------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Map -------------------------------------------------------------------------------
+# No tile server by default: the map's base layer is the bundled county and municipality
+# outline, so nothing is sent to a third party. MAP_TILE_URL adds raster tiles from a
+# server the site trusts, e.g. https://tiles.example.no/{z}/{x}/{y}.png
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+LEAFLET_CONFIG = {
+    "TILES": [(_("Map"), MAP_TILE_URL, MAP_TILE_ATTRIBUTION)] if MAP_TILE_URL else [],
+    "DEFAULT_CENTER": (64.5, 12.0),
+    "DEFAULT_ZOOM": 4,
+    "PLUGINS": {
+        "markercluster": {
+            "css": [
+                "leaflet_markercluster/MarkerCluster.css",
+                "leaflet_markercluster/MarkerCluster.Default.css",
+            ],
+            "js": "leaflet_markercluster/leaflet.markercluster.js",
+            "auto-include": False,
+        },
+    },
+}
+
+# --- Geocoding -------------------------------------------------------------------------
+# What a visitor types is always resolved by the offline gazetteer. Editors' street
+# addresses may use an online geopy geocoder ("nominatim") where the site allows it.
+ADDRESS_GEOCODER = os.environ.get("ADDRESS_GEOCODER", "gazetteer")
+ADDRESS_GEOCODER_USER_AGENT = os.environ.get("ADDRESS_GEOCODER_USER_AGENT", "dinutvei-admin")
+ADDRESS_GEOCODER_DOMAIN = os.environ.get("ADDRESS_GEOCODER_DOMAIN", "")
+
+# --- Portal ----------------------------------------------------------------------------
+# Where the quick-exit button sends a visitor: a neutral site that draws no attention.
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.yr.no/")
+SITE_NAME = "Din utvei"
+
+# --- E-mail ----------------------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Din utvei <ikke-svar@localhost>")
+
+# --- Privacy and security ------------------------------------------------------------------
+# No referrer leaves the site: a search URL names the place a person is looking in.
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# The language is chosen by the URL, never stored in a cookie.
+LANGUAGE_COOKIE_AGE = None
+DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+
+# Logs never carry the visitor's address or query strings (see dinutvei/logging.py).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+        # Request logs name the full path with its query string: keep them out.
+        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}

@@ -1,0 +1,62 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html_join
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+def _language_links(request):
+    current = get_language()
+    path = request.get_full_path()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append({
+            "code": code,
+            "name_local": info["name_local"],
+            "bidi": info["bidi"],
+            "url": translate_url(path, code),
+            "is_current": code == current,
+        })
+    return links
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this same page in every language: no form, no cookie, works without JS."""
+    request = context["request"]
+    current = get_language_info(get_language())
+    return {"languages": _language_links(request), "current": current}
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    request = context["request"]
+    links = [
+        {"code": link["code"], "url": request.build_absolute_uri(link["url"])}
+        for link in _language_links(request)
+    ]
+    default = next(link for link in links if link["code"] == settings.LANGUAGE_CODE)
+    return {"languages": links, "default": default}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, or removed where the new
+    value is None (for pagination and "did you mean" links)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def html_attrs(attributes):
+    """Render a dict as HTML attributes, escaped."""
+    return format_html_join(" ", '{}="{}"', attributes.items())
+

@@ -1,0 +1,38 @@
+import django.contrib.auth.admin  # noqa: F401, E402
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+# The admin runs as SimpleAdminConfig (see settings): import each admin module here.
+import articles.admin  # noqa: F401, E402
+import questions.admin  # noqa: F401, E402
+import services.admin  # noqa: F401, E402
+
+from . import views
+
+admin.site.site_header = admin.site.site_title = "Din utvei"
+
+urlpatterns = [
+    path("helse/", views.health, name="health"),
+    path("robots.txt", TemplateView.as_view(
+        template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("om-tjenesten/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("skjul-sporene/", TemplateView.as_view(
+        template_name="pages/hide_traces.html"), name="hide-traces"),
+    path("tjenester/", include("services.urls")),
+    path("artikler/", include("articles.urls")),
+    path("sporsmal/", include("questions.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

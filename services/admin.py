@@ -1,0 +1,217 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from .models import (
+    SPOKEN_LANGUAGES,
+    County,
+    ListingErrorReport,
+    Municipality,
+    OpeningPeriod,
+    Service,
+    ServiceCategory,
+    TargetGroup,
+)
+from .services import listing_error_reports_handle, service_save, services_mark_verified
+from .widgets import MapPointWidget
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Not verified in 12 months")), ("fresh", _("Verified recently"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.stale()
+        if self.value() == "fresh":
+            return queryset.exclude(pk__in=queryset.stale().values("pk"))
+        return queryset
+
+
+class ServiceAdminForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("languages spoken"), choices=SPOKEN_LANGUAGES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Service
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+        widgets = {
+            "latitude": MapPointWidget(precision_input_id="id_location_precision"),
+            "longitude": forms.NumberInput(attrs={"step": "any"}),
+        }
+
+
+class OpeningPeriodInline(admin.TabularInline):
+    model = OpeningPeriod
+    extra = 0
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslationAdmin):
+    form = ServiceAdminForm
+    list_display = ["name", "category", "municipality", "county", "is_published",
+                    "verified_display", "open_reports"]
+    list_filter = ["category", "county", ("municipality", admin.RelatedOnlyFieldListFilter),
+                   StaleFilter, "is_published", "is_national", "is_demo", "target_groups"]
+    search_fields = ["name", "slug", "place", "postcode", "municipality__name", "phone"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["municipality"]
+    filter_horizontal = ["target_groups"]
+    inlines = [OpeningPeriodInline]
+    readonly_fields = ["county", "created_at", "updated_at"]
+    actions = ["mark_verified", "publish", "unpublish"]
+    list_select_related = ["category", "municipality", "county"]
+    date_hierarchy = "last_verified"
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "category", "description", "target_groups",
+                           "languages", "is_published", "is_demo", "last_verified"]}),
+        (_("Where"), {"fields": ["is_national", "street_address", "postcode", "place",
+                                 "municipality", "county", "latitude", "longitude",
+                                 "location_precision"]}),
+        (_("Contact"), {"fields": ["phone", "phone_24h", "email", "website"]}),
+        (_("Opening hours and access"), {"fields": [
+            "is_open_24_7", "opening_hours_note", "is_free", "needs_referral",
+            "wheelchair_accessible"]}),
+        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            open_report_count=Count(
+                "error_reports", filter=Q(error_reports__status=ListingErrorReport.Status.NEW)
+            )
+        )
+
+    @admin.display(description=_("last verified"), ordering="last_verified")
+    def verified_display(self, service):
+        if service.last_verified is None:
+            return format_html('<span class="stale">{}</span>', _("never"))
+        if service.is_stale:
+            return format_html('<span class="stale">{} ({})</span>',
+                               service.last_verified.isoformat(), _("stale"))
+        return service.last_verified.isoformat()
+
+    @admin.display(description=_("open reports"), ordering="open_report_count")
+    def open_reports(self, service):
+        if not service.open_report_count:
+            return "0"
+        url = reverse("admin:services_listingerrorreport_changelist")
+        return format_html('<a href="{}?service__id__exact={}&status__exact=new">{}</a>',
+                           url, service.pk, service.open_report_count)
+
+    def save_model(self, request, obj, form, change):
+        address_fields = {"street_address", "postcode", "place"}
+        point_fields = {"latitude", "longitude"}
+        changed = set(form.changed_data)
+        service_save(obj, address_changed=change and bool(changed & address_fields)
+                     and not changed & point_fields)
+
+    @admin.action(description=_("Mark as verified today"), permissions=["change"])
+    def mark_verified(self, request, queryset):
+        count = services_mark_verified(services=queryset)
+        self.message_user(request, ngettext(
+            "%(count)d service marked as verified.", "%(count)d services marked as verified.",
+            count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish"), permissions=["change"])
+    def publish(self, request, queryset):
+        queryset.update(is_published=True)
+
+    @admin.action(description=_("Unpublish"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        queryset.update(is_published=False)
+
+
+@admin.register(ServiceCategory)
+class ServiceCategoryAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Counties and municipalities come from Kartverket's register, not from editors."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(County)
+class CountyAdmin(ReadOnlyAdmin):
+    list_display = ["number", "name"]
+    search_fields = ["name", "number"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ReadOnlyAdmin):
+    list_display = ["number", "name", "county"]
+    list_filter = ["county"]
+    search_fields = ["name", "number"]
+
+
+@admin.register(ListingErrorReport)
+class ListingErrorReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "service_link", "short_message", "status", "handled_by"]
+    list_filter = ["status", "service__category", "service__county"]
+    search_fields = ["message", "service__name"]
+    list_select_related = ["service", "handled_by"]
+    readonly_fields = ["service", "message", "contact", "created_at", "handled_at",
+                       "handled_by"]
+    fields = ["service", "message", "contact", "status", "created_at", "handled_at",
+              "handled_by"]
+    actions = ["mark_fixed", "mark_dismissed"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("service"), ordering="service__name")
+    def service_link(self, report):
+        url = reverse("admin:services_service_change", args=[report.service_id])
+        return format_html('<a href="{}">{}</a>', url, report.service.name)
+
+    @admin.display(description=_("what is wrong"))
+    def short_message(self, report):
+        return report.message if len(report.message) <= 80 else report.message[:79] + "…"
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.handled_by = request.user
+            obj.handled_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Mark as fixed"), permissions=["change"])
+    def mark_fixed(self, request, queryset):
+        listing_error_reports_handle(
+            reports=queryset, status=ListingErrorReport.Status.FIXED, by=request.user
+        )
+
+    @admin.action(description=_("Dismiss"), permissions=["change"])
+    def mark_dismissed(self, request, queryset):
+        listing_error_reports_handle(
+            reports=queryset, status=ListingErrorReport.Status.DISMISSED, by=request.user
+        )
+

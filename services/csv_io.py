@@ -1,0 +1,189 @@
+"""Import and export of the registry as CSV: the editors' bulk tool and the demo data's
+format. Import is keyed on the slug, so importing the same file twice changes nothing."""
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from . import opening_hours
+from .models import OpeningPeriod, Service, ServiceCategory, TargetGroup
+from .services import service_save
+
+TRANSLATED = ("description", "opening_hours_note")
+BOOLEANS = ("is_national", "is_open_24_7", "is_free", "needs_referral", "is_published",
+            "is_demo")
+PLAIN = ("name", "street_address", "postcode", "place", "location_precision", "phone",
+         "phone_24h", "email", "website")
+
+
+def columns():
+    languages = [code for code, _name in settings.LANGUAGES]
+    return [
+        "slug", "name", "category", "is_national",
+        *[f"description_{code}" for code in languages],
+        "street_address", "postcode", "place", "latitude", "longitude", "location_precision",
+        "phone", "phone_24h", "email", "website", "is_open_24_7", "opening_hours",
+        *[f"opening_hours_note_{code}" for code in languages],
+        "target_groups", "languages", "is_free", "needs_referral", "wheelchair_accessible",
+        "is_published", "is_demo", "last_verified",
+    ]
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (line number, message)
+
+
+def _boolean(value, *, allow_empty=False):
+    value = (value or "").strip().lower()
+    if value in {"true", "1", "yes", "ja"}:
+        return True
+    if value in {"false", "0", "no", "nei"}:
+        return False
+    if value == "" and allow_empty:
+        return None
+    raise ValueError(f"not true or false: {value!r}")
+
+
+def _float(value):
+    value = (value or "").strip()
+    return float(value) if value else None
+
+
+def _snapshot(service):
+    data = {name: getattr(service, name) for name in _model_fields()}
+    data["target_groups"] = sorted(service.target_groups.values_list("slug", flat=True))
+    data["opening"] = sorted(
+        service.opening_periods.values_list("weekday", "opens", "closes")
+    )
+    return data
+
+
+def _model_fields():
+    languages = [code for code, _name in settings.LANGUAGES]
+    translated = [f"{name}_{code}" for name in TRANSLATED for code in languages]
+    return [*PLAIN, *BOOLEANS, *translated, "category_id", "latitude", "longitude",
+            "languages", "wheelchair_accessible", "last_verified"]
+
+
+def import_rows(rows):
+    """Create or update one service per row. Each row is saved on its own: a bad row is
+    reported with its line number and leaves the others in."""
+    result = ImportResult()
+    categories = {category.slug: category for category in ServiceCategory.objects.all()}
+    groups = {group.slug: group for group in TargetGroup.objects.all()}
+    for line, row in enumerate(rows, start=2):
+        try:
+            with transaction.atomic():
+                outcome = _import_row(row, categories, groups)
+        except (ValueError, KeyError, ValidationError, opening_hours.OpeningHoursError) as error:
+            message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(
+                error
+            )
+            result.errors.append((line, message))
+            continue
+        setattr(result, outcome, getattr(result, outcome) + 1)
+    return result
+
+
+def _import_row(row, categories, groups):
+    slug = (row.get("slug") or "").strip()
+    if not slug:
+        raise ValueError("no slug")
+    category = categories.get((row.get("category") or "").strip())
+    if category is None:
+        raise ValueError(f"unknown category {row.get('category')!r}")
+    service = Service.objects.filter(slug=slug).first()
+    before = _snapshot(service) if service else None
+    service = service or Service(slug=slug)
+    service.category = category
+    for name in PLAIN:
+        if name in row:
+            setattr(service, name, (row[name] or "").strip())
+    service.location_precision = service.location_precision or "approximate"
+    for name in BOOLEANS:
+        if name in row:
+            setattr(service, name, _boolean(row[name]))
+    for name in TRANSLATED:
+        for code, _language in settings.LANGUAGES:
+            column = f"{name}_{code}"
+            if column in row:
+                setattr(service, column, (row[column] or "").strip())
+    service.latitude, service.longitude = _float(row.get("latitude")), _float(
+        row.get("longitude")
+    )
+    service.languages = [code for code in (row.get("languages") or "").split("|") if code]
+    service.wheelchair_accessible = _boolean(row.get("wheelchair_accessible"), allow_empty=True)
+    verified = (row.get("last_verified") or "").strip()
+    service.last_verified = dt.date.fromisoformat(verified) if verified else None
+    periods = opening_hours.parse(row.get("opening_hours", ""))
+    target_slugs = [slug for slug in (row.get("target_groups") or "").split("|") if slug]
+    unknown = [slug for slug in target_slugs if slug not in groups]
+    if unknown:
+        raise ValueError(f"unknown target group {', '.join(unknown)}")
+
+    service_save(service)
+    service.target_groups.set([groups[slug] for slug in target_slugs])
+    current = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
+    if current != periods:
+        service.opening_periods.all().delete()
+        OpeningPeriod.objects.bulk_create(
+            OpeningPeriod(service=service, weekday=day, opens=opens, closes=closes)
+            for day, opens, closes in periods
+        )
+    if before is None:
+        return "created"
+    return "unchanged" if _snapshot(service) == before else "updated"
+
+
+def read_csv(file):
+    return list(csv.DictReader(file))
+
+
+def export_rows(services):
+    """One dict per service, in the columns import_rows reads."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    services = services.select_related("category").prefetch_related(
+        "target_groups", "opening_periods"
+    )
+    for service in services.order_by("slug"):
+        row = {
+            "slug": service.slug,
+            "category": service.category.slug,
+            "latitude": "" if service.latitude is None else f"{service.latitude:.6f}",
+            "longitude": "" if service.longitude is None else f"{service.longitude:.6f}",
+            "opening_hours": opening_hours.format_periods(
+                (p.weekday, p.opens, p.closes) for p in service.opening_periods.all()
+            ),
+            "target_groups": "|".join(sorted(g.slug for g in service.target_groups.all())),
+            "languages": "|".join(service.languages),
+            "wheelchair_accessible": "" if service.wheelchair_accessible is None else str(
+                service.wheelchair_accessible
+            ).lower(),
+            "last_verified": service.last_verified.isoformat() if service.last_verified else "",
+        }
+        for name in PLAIN:
+            row[name] = getattr(service, name)
+        for name in BOOLEANS:
+            row[name] = str(getattr(service, name)).lower()
+        for name in TRANSLATED:
+            for code in languages:
+                row[f"{name}_{code}"] = getattr(service, f"{name}_{code}") or ""
+        yield row
+
+
+def write_csv(file, services):
+    writer = csv.DictWriter(file, fieldnames=columns())
+    writer.writeheader()
+    count = 0
+    for row in export_rows(services):
+        writer.writerow(row)
+        count += 1
+    return count

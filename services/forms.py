@@ -1,0 +1,112 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    LATITUDE_RANGE,
+    LONGITUDE_RANGE,
+    ListingErrorReport,
+    ServiceCategory,
+    TargetGroup,
+)
+from .selectors import DEFAULT_RADIUS_KM, SearchOutcome, ServiceFilters, search_services
+
+RADIUS_CHOICES = [(10, _("10 km")), (25, _("25 km")), (50, _("50 km")), (100, _("100 km")),
+                  (200, _("200 km"))]
+MAX_QUERY_LENGTH = 100
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A choice of category or target group by slug, so URLs stay readable."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+
+class ServiceSearchForm(forms.Form):
+    """Where to look and what for. Every field is optional; a bad value is a form error,
+    never a server error."""
+
+    q = forms.CharField(
+        label=_("Postcode, place or municipality"), required=False,
+        max_length=MAX_QUERY_LENGTH, strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "search",
+                                      "placeholder": _("e.g. 0150, Tromsø or Bærum")}),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+    )
+    # Filled in by "Use my location" (rounded in the browser; never stored or logged).
+    lat = forms.FloatField(
+        required=False, widget=forms.HiddenInput,
+        min_value=LATITUDE_RANGE[0], max_value=LATITUDE_RANGE[1],
+        error_messages={"invalid": _("The location from your browser could not be read."),
+                        "min_value": _("Your location seems to be outside Norway."),
+                        "max_value": _("Your location seems to be outside Norway.")},
+    )
+    lon = forms.FloatField(
+        required=False, widget=forms.HiddenInput,
+        min_value=LONGITUDE_RANGE[0], max_value=LONGITUDE_RANGE[1],
+        error_messages={"invalid": _("The location from your browser could not be read."),
+                        "min_value": _("Your location seems to be outside Norway."),
+                        "max_value": _("Your location seems to be outside Norway.")},
+    )
+    category = SlugChoiceField(
+        ServiceCategory.objects.all(), label=_("Kind of help"), empty_label=_("All kinds"),
+        error_messages={"invalid_choice": _("Choose a kind of help from the list.")},
+    )
+    target = SlugChoiceField(
+        TargetGroup.objects.all(), label=_("For"), empty_label=_("Everyone"),
+        error_messages={"invalid_choice": _("Choose a group from the list.")},
+    )
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    radius = forms.TypedChoiceField(
+        label=_("Distance"), choices=RADIUS_CHOICES, coerce=int, required=False,
+        empty_value=DEFAULT_RADIUS_KM, initial=DEFAULT_RADIUS_KM,
+        error_messages={"invalid_choice": _("Choose a distance from the list.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        lat, lon = cleaned.get("lat"), cleaned.get("lon")
+        if (lat is None) != (lon is None) and not self.errors.get("lat") and not self.errors.get(
+            "lon"
+        ):
+            raise forms.ValidationError(_("The location from your browser could not be read."))
+        return cleaned
+
+    @property
+    def coordinates(self):
+        lat, lon = self.cleaned_data.get("lat"), self.cleaned_data.get("lon")
+        return (lat, lon) if lat is not None and lon is not None else None
+
+    @property
+    def filters(self):
+        """The filters of a valid form; none for an empty one."""
+        data = getattr(self, "cleaned_data", {})
+        return ServiceFilters(
+            category=data.get("category"),
+            target_group=data.get("target"),
+            open_now=bool(data.get("open_now")),
+        )
+
+    def search(self):
+        """The search this (valid or empty) form describes."""
+        if not self.is_bound:
+            return SearchOutcome()
+        return search_services(
+            text=self.cleaned_data.get("q", ""), coordinates=self.coordinates,
+            radius_km=self.cleaned_data.get("radius") or DEFAULT_RADIUS_KM,
+            filters=self.filters,
+        )
+
+
+class ListingErrorReportForm(forms.ModelForm):
+    class Meta:
+        model = ListingErrorReport
+        fields = ["message", "contact"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 6, "maxlength": 2000})}
+        error_messages = {
+            "message": {
+                "required": _("Tell us what is wrong in this listing."),
+                "max_length": _("Write at most %(limit_value)d characters."),
+            },
+            "contact": {"max_length": _("Write at most %(limit_value)d characters.")},
+        }

@@ -1,0 +1,383 @@
+"""The registry of help services, and the counties and municipalities they belong to."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+OSLO = ZoneInfo("Europe/Oslo")
+STALE_AFTER = dt.timedelta(days=365)
+
+# Norway's bounding box, Svalbard and Jan Mayen included: a point outside it is a typo.
+LATITUDE_RANGE = (57.0, 81.5)
+LONGITUDE_RANGE = (-9.5, 35.0)
+
+
+# Languages a service can offer: Norway's official and largest immigrant languages.
+SPOKEN_LANGUAGES = [
+    ("nb", _("Norwegian Bokmål")), ("nn", _("Norwegian Nynorsk")), ("en", _("English")),
+    ("se", _("Northern Sami")), ("ar", _("Arabic")), ("ckb", _("Kurdish (Sorani)")),
+    ("kmr", _("Kurdish (Kurmanji)")), ("so", _("Somali")), ("ti", _("Tigrinya")),
+    ("th", _("Thai")), ("tr", _("Turkish")), ("ur", _("Urdu")), ("fa", _("Persian")),
+    ("ps", _("Pashto")), ("ru", _("Russian")), ("uk", _("Ukrainian")), ("es", _("Spanish")),
+    ("fr", _("French")), ("pl", _("Polish")), ("lt", _("Lithuanian")), ("de", _("German")),
+    ("sv", _("Swedish")), ("vi", _("Vietnamese")), ("tl", _("Tagalog")),
+    ("sgn", _("Norwegian Sign Language")),
+]
+
+
+
+class County(models.Model):
+    number = models.CharField(_("number"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    number = models.CharField(_("number"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceCategory(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("service category")
+        verbose_name_plural = _("service categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:category", kwargs={"slug": self.slug})
+
+
+class TargetGroup(models.Model):
+    """Who a service is for: women, men, children and young people, relatives, …"""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def local(self):
+        return self.filter(is_national=False, latitude__isnull=False, longitude__isnull=False)
+
+    def national(self):
+        return self.filter(is_national=True)
+
+    def stale(self, *, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(last_verified__isnull=True) | Q(last_verified__lt=today - STALE_AFTER)
+        )
+
+    def open_at(self, moment):
+        """Services open at `moment`: around the clock, or within an opening period of that
+        day, or of the day before for periods that run past midnight."""
+        local = moment.astimezone(OSLO)
+        weekday, now = local.weekday(), local.time()
+        yesterday = (weekday - 1) % 7
+        periods = OpeningPeriod.objects.filter(service=OuterRef("pk"))
+        same_day = periods.filter(weekday=weekday, opens__lte=now).filter(
+            Q(closes__gt=now) | Q(closes__lte=models.F("opens"))
+        )
+        overnight = periods.filter(
+            weekday=yesterday, closes__lte=models.F("opens"), closes__gt=now
+        )
+        return self.filter(Q(is_open_24_7=True) | Exists(same_day) | Exists(overnight))
+
+
+class LocationPrecision(models.TextChoices):
+    EXACT = "exact", _("Exact (the address)")
+    APPROXIMATE = "approximate", _("Approximate (postcode or place)")
+
+
+class Service(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    category = models.ForeignKey(
+        ServiceCategory, on_delete=models.PROTECT, related_name="services",
+        verbose_name=_("category"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="services", verbose_name=_("target groups")
+    )
+    languages = models.JSONField(
+        _("languages spoken"), default=list, blank=True,
+        help_text=_("Language codes, such as nb, en, ar."),
+    )
+
+    is_national = models.BooleanField(
+        _("national service"), default=False,
+        help_text=_("A phone line or online service with no place: shown everywhere."),
+    )
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="services", verbose_name=_("municipality"),
+    )
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="services", verbose_name=_("county"),
+    )
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True,
+        validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True,
+        validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
+    )
+    location_precision = models.CharField(
+        _("location precision"), max_length=12, choices=LocationPrecision.choices,
+        default=LocationPrecision.APPROXIMATE,
+    )
+
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone_24h = models.CharField(
+        _("phone open around the clock"), max_length=30, blank=True,
+        help_text=_("An emergency or duty line, if different from the main phone."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    is_open_24_7 = models.BooleanField(_("open around the clock"), default=False)
+    opening_hours_note = models.CharField(
+        _("note on opening hours"), max_length=200, blank=True,
+        help_text=_("E.g. 'Call ahead' or 'Closed on public holidays'."),
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    needs_referral = models.BooleanField(_("needs a referral"), default=False)
+    wheelchair_accessible = models.BooleanField(
+        _("wheelchair access"), null=True, blank=True, help_text=_("Leave empty if unknown.")
+    )
+
+    is_published = models.BooleanField(_("published"), default=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Invented listing for demonstration.")
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="service_lat_lon"),
+            models.Index(fields=["is_published", "is_national"], name="service_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
+                | (Q(latitude__isnull=False) & Q(longitude__isnull=False)),
+                name="service_point_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True)
+                | Q(latitude__gte=LATITUDE_RANGE[0], latitude__lte=LATITUDE_RANGE[1]),
+                name="service_latitude_in_norway",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=LONGITUDE_RANGE[0], longitude__lte=LONGITUDE_RANGE[1]),
+                name="service_longitude_in_norway",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if not self.is_national and not (self.postcode or self.latitude is not None):
+            raise ValidationError(
+                _("A local service needs a postcode or a point on the map.")
+            )
+        if self.postcode and not (len(self.postcode) == 4 and self.postcode.isdigit()):
+            raise ValidationError({"postcode": _("A postcode has four digits.")})
+
+    def language_names(self):
+        names = dict(SPOKEN_LANGUAGES)
+        return [str(names.get(code, code)) for code in self.languages]
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def is_stale(self):
+        return self.last_verified is None or (
+            self.last_verified < timezone.localdate() - STALE_AFTER
+        )
+
+    def is_open_at(self, moment):
+        if self.is_open_24_7:
+            return True
+        local = moment.astimezone(OSLO)
+        now, weekday = local.time(), local.weekday()
+        for period in self.opening_periods.all():
+            if period.covers(weekday, now):
+                return True
+        return False
+
+    def is_open_now(self):
+        return self.is_open_at(timezone.now())
+
+    @property
+    def has_opening_hours(self):
+        return self.is_open_24_7 or bool(self.opening_periods.all())
+
+    def directions_url(self):
+        """A link for directions that names only the service, never the visitor."""
+        if not self.has_point:
+            return ""
+        return (
+            "https://www.openstreetmap.org/directions?to="
+            f"{self.latitude:.5f}%2C{self.longitude:.5f}"
+        )
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class OpeningPeriod(models.Model):
+    """One opening period on one weekday. A period whose closing time is not after its
+    opening time runs past midnight (22:00–08:00); 00:00–00:00 is the whole day."""
+
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="opening_periods",
+        verbose_name=_("service"),
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening period")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6), name="opening_period_weekday"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def runs_past_midnight(self):
+        return self.closes <= self.opens
+
+    def covers(self, weekday, time):
+        if self.weekday == weekday and self.opens <= time:
+            if self.runs_past_midnight or time < self.closes:
+                return True
+        previous_day = (weekday - 1) % 7
+        return self.weekday == previous_day and self.runs_past_midnight and time < self.closes
+
+
+class ListingErrorReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ListingErrorReport.Status.NEW)
+
+
+class ListingErrorReport(models.Model):
+    """A visitor's or municipality's report that a listing is wrong. Nothing about the
+    sender is stored beyond what they typed."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        FIXED = "fixed", _("Fixed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="error_reports",
+        verbose_name=_("service"),
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    contact = models.CharField(
+        _("contact (optional)"), max_length=200, blank=True,
+        help_text=_("Only if you want us to get back to you, e.g. a work e-mail."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("handled by"),
+    )
+
+    objects = ListingErrorReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("listing error report")
+        verbose_name_plural = _("listing error reports")
+
+    def __str__(self):
+        return f"{self.service} ({self.created_at:%Y-%m-%d})" if self.created_at else str(
+            self.service
+        )

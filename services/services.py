@@ -1,0 +1,65 @@
+"""Writes to the registry. Views, the admin and commands all go through these."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .geocoding import geocode_address
+from .models import ListingErrorReport, LocationPrecision, Municipality
+
+
+@transaction.atomic
+def listing_error_report_submit(*, service, message, contact=""):
+    report = ListingErrorReport(service=service, message=message, contact=contact)
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def listing_error_reports_handle(*, reports, status, by):
+    return reports.update(status=status, handled_by=by, handled_at=timezone.now())
+
+
+def services_mark_verified(*, services, on=None):
+    return services.update(last_verified=on or timezone.localdate())
+
+
+def service_fill_location(service, *, address_changed=False):
+    """Fill in what an editor left out: the point from the address (approximate when only
+    the postcode or place is known) and the municipality and county from the postcode.
+    A point that was only approximate follows a changed address."""
+    if service.is_national:
+        return
+    if address_changed and service.location_precision == LocationPrecision.APPROXIMATE:
+        service.latitude = service.longitude = None
+        service.municipality = None
+    if service.has_point and service.municipality_id:
+        service.county_id = service.municipality.county_id
+        return
+    found = geocode_address(
+        street_address=service.street_address, postcode=service.postcode, place=service.place
+    )
+    if found is None:
+        return
+    if not service.has_point:
+        service.latitude, service.longitude = found.latitude, found.longitude
+        service.location_precision = (
+            LocationPrecision.EXACT if found.precision == "exact" else
+            LocationPrecision.APPROXIMATE
+        )
+    if not service.municipality_id and found.municipality_number:
+        service.municipality = Municipality.objects.filter(
+            number=found.municipality_number
+        ).first()
+    if service.municipality_id:
+        service.county_id = service.municipality.county_id
+
+
+@transaction.atomic
+def service_save(service, *, address_changed=False):
+    """Save a service an editor or an import wrote, with its location completed."""
+    service_fill_location(service, address_changed=address_changed)
+    service.full_clean()
+    service.save()
+    return service
+

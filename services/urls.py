@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "services"
+urlpatterns = [
+    path("", views.ServiceSearchView.as_view(), name="search"),
+    path("kart.geojson", views.services_geojson, name="geojson"),
+    path("kategori/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("<slug:slug>/", views.ServiceDetailView.as_view(), name="detail"),
+    path("<slug:slug>/meld-feil/", views.ListingErrorReportView.as_view(), name="report-error"),
+    path("<slug:slug>/meld-feil/takk/", views.ListingErrorReportThanksView.as_view(),
+         name="report-error-thanks"),
+]

@@ -1,0 +1,144 @@
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import DetailView, FormView, TemplateView
+
+from dinutvei.maps import map_attributes
+
+from .forms import ListingErrorReportForm, ServiceSearchForm
+from .models import Service, ServiceCategory
+from .selectors import listing_queryset, national_services
+from .services import listing_error_report_submit
+
+PAGE_SIZE = 20
+
+
+class ServiceSearchView(TemplateView):
+    """Find help near a postcode, a place or the browser's location. Without a place it
+    lists every service, page by page."""
+
+    template_name = "services/search.html"
+
+    def get_form(self):
+        return ServiceSearchForm(self.request.GET or None)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.get_form()
+        context.update(
+            form=form,
+            categories=ServiceCategory.objects.all(),
+            map_attrs=map_attributes(),
+            geojson_url=f"{reverse('services:geojson')}?{form.data.urlencode()}"
+            if form.is_bound else reverse("services:geojson"),
+        )
+        if form.is_bound and not form.is_valid():
+            return context
+        outcome = form.search()
+        context.update(outcome=outcome, national_services=national_services(form.filters))
+        if not outcome.has_origin and outcome.lookup is None:
+            listing = form.filters.apply(
+                listing_queryset().local().order_by("county__name", "place", "name")
+            )
+            context["page_obj"] = Paginator(listing, PAGE_SIZE).get_page(
+                self.request.GET.get("page")
+            )
+        return context
+
+
+class CategoryView(ServiceSearchView):
+    """One kind of help: what it is, and where to find it."""
+
+    template_name = "services/category.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.category = get_object_or_404(ServiceCategory, slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        data = self.request.GET.copy()
+        data["category"] = self.category.slug
+        return ServiceSearchForm(data)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class ServiceDetailView(DetailView):
+    template_name = "services/detail.html"
+    context_object_name = "service"
+
+    def get_queryset(self):
+        return listing_queryset().prefetch_related("target_groups")
+
+
+class ListingErrorReportView(FormView):
+    """Report a mistake in a listing. On a page of its own, so that the CSRF cookie is set
+    only for those who choose to report."""
+
+    template_name = "services/report_error.html"
+    form_class = ListingErrorReportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.service = get_object_or_404(Service.objects.published(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        listing_error_report_submit(service=self.service, **form.cleaned_data)
+        return redirect("services:report-error-thanks", slug=self.service.slug)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(service=self.service, **kwargs)
+
+
+class ListingErrorReportThanksView(DetailView):
+    template_name = "services/report_error_thanks.html"
+    context_object_name = "service"
+    queryset = Service.objects.published()
+
+
+MARKER_FIELDS = ("name", "slug", "latitude", "longitude", "location_precision", "category_id")
+
+
+def services_geojson(request):
+    """The map's markers: the services the list shows for the same query string."""
+    form = ServiceSearchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        errors = {field: [str(error) for error in errors] for field, errors in form.errors.items()}
+        return JsonResponse({"errors": errors}, status=400)
+    outcome = form.search()
+    if outcome.has_origin:
+        rows = [(vars(item.service), item.distance_km) for item in outcome.nearby]
+    elif outcome.lookup is not None:
+        rows = []
+    else:
+        services = form.filters.apply(Service.objects.published().local())
+        rows = [(values, None) for values in services.values(*MARKER_FIELDS)]
+    categories = {category.pk: category for category in ServiceCategory.objects.all()}
+    detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
+    features = [
+        _feature(values, categories[values["category_id"]], detail_url, distance_km)
+        for values, distance_km in rows
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _feature(values, category, detail_url, distance_km):
+    properties = {
+        "name": values["name"],
+        "url": detail_url.replace("__slug__", values["slug"]),
+        "category": category.name,
+        "category_slug": category.slug,
+        "approximate": values["location_precision"] != "exact",
+    }
+    if distance_km is not None:
+        properties["distance_km"] = round(distance_km, 1)
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [round(values["longitude"], 5), round(values["latitude"], 5)],
+        },
+        "properties": properties,
+    }

@@ -1,0 +1,99 @@
+/*
+ * The services map: the list's services as clustered markers whose popups link to each
+ * service's page. The list works without it; this only adds the map, and the
+ * "use my location" button, which rounds the position before it leaves the browser.
+ */
+(function () {
+  "use strict";
+
+  // About 1 km: enough to rank the nearest services, too coarse to point at a home.
+  var LOCATION_DECIMALS = 2;
+  var NORWAY = [[57.8, 4.5], [71.3, 31.2]];
+
+  function popupContent(properties) {
+    var wrapper = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    var strong = document.createElement("strong");
+    strong.appendChild(link);
+    wrapper.appendChild(strong);
+    var meta = document.createElement("div");
+    meta.textContent = properties.category +
+      (properties.distance_km !== undefined ? " · " + properties.distance_km + " km" : "");
+    wrapper.appendChild(meta);
+    return wrapper;
+  }
+
+  function servicesMap(element) {
+    element.hidden = false;
+    var map = window.DinUtveiMap.create(element);
+    map.fitBounds(NORWAY);
+    var cluster = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
+    cluster.addTo(map);
+    window.DinUtveiMap.fetchJson(element.dataset.geojsonUrl).then(function (collection) {
+      var markers = collection.features.map(function (feature) {
+        var c = feature.geometry.coordinates;
+        var marker = L.marker([c[1], c[0]], { title: feature.properties.name, alt: feature.properties.name });
+        marker.bindPopup(popupContent(feature.properties));
+        return marker;
+      });
+      cluster.addLayers ? cluster.addLayers(markers) : markers.forEach(function (m) { cluster.addLayer(m); });
+      element.dataset.markerCount = String(markers.length);
+      if (markers.length) {
+        map.fitBounds(L.featureGroup(markers).getBounds(), { padding: [24, 24], maxZoom: 13 });
+      }
+      element.dispatchEvent(new CustomEvent("services-map:ready", { bubbles: true }));
+    }).catch(function () {
+      element.dataset.markerCount = "0";
+    });
+  }
+
+  function singleServiceMap(element) {
+    element.hidden = false;
+    var point = [parseFloat(element.dataset.latitude), parseFloat(element.dataset.longitude)];
+    var map = window.DinUtveiMap.create(element);
+    map.setView(point, 12);
+    L.marker(point, { title: element.dataset.name, alt: element.dataset.name }).addTo(map);
+    element.dataset.markerCount = "1";
+  }
+
+  function enableUseMyLocation() {
+    document.querySelectorAll("[data-service-search]").forEach(function (form) {
+      var button = form.querySelector("[data-use-location]");
+      if (!button || !("geolocation" in navigator)) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        navigator.geolocation.getCurrentPosition(function (position) {
+          form.elements.lat.value = position.coords.latitude.toFixed(LOCATION_DECIMALS);
+          form.elements.lon.value = position.coords.longitude.toFixed(LOCATION_DECIMALS);
+          form.elements.q.value = "";
+          form.submit();
+        }, function () {
+          button.disabled = false;
+          var message = form.querySelector("[data-location-error]");
+          if (message) {
+            message.hidden = false;
+            message.focus();
+          }
+        }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enableUseMyLocation();
+    var element = document.getElementById("service-map");
+    if (!element || typeof L === "undefined") {
+      return;
+    }
+    if (element.dataset.latitude) {
+      singleServiceMap(element);
+    } else {
+      servicesMap(element);
+    }
+  });
+})();
