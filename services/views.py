@@ -72,6 +72,9 @@ class ServiceDetailView(DetailView):
     def get_queryset(self):
         return listing_queryset().prefetch_related("target_groups")
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(map_attrs=map_attributes(), **kwargs)
+
 
 class ListingErrorReportView(FormView):
     """Report a mistake in a listing. On a page of its own, so that the CSRF cookie is set

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
@@ -148,7 +149,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nb",)
 # --- Static files ----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet.markercluster, from its XStatic package (django-leaflet bundles only Leaflet).
+    ("leaflet_markercluster", xstatic_markercluster.BASE_DIR),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
