@@ -2,10 +2,7 @@ import pytest
 
 from tests import factories
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -68,11 +65,11 @@ def test_pressing_shift_three_times_leaves_the_page(page):
     assert page.title() == "Været"
 
 
-def test_quick_exit_works_as_a_plain_link_without_javascript(browser, live_server):
+def test_quick_exit_works_as_a_plain_link_without_javascript(browser, live_server, browser_db):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     context.route(lambda url: not url.startswith(live_server.url),
                   lambda route: route.fulfill(status=200, body="<title>Været</title>",
-                                              content_type="text/html"))
+                                              content_type="text/html; charset=utf-8"))
     page = context.new_page()
     page.goto("/om-tjenesten/")
     page.get_by_role("link", name="Forlat siden raskt").click()
