@@ -206,7 +206,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Din utvei <ikke-svar@
 
 # --- Privacy and security ------------------------------------------------------------------
 # No referrer leaves the site: a search URL names the place a person is looking in.
-SECURE_REFERRER_POLICY = "no-referrer"
+# ("no-referrer" would make browsers send "Origin: null" on forms, failing CSRF checks.)
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

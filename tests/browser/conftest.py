@@ -75,4 +75,4 @@ def page(browser, live_server, browser_db):
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
-    assert page.console_errors == [], "JavaScript errors or CSP violations on the page"
+    assert page.console_errors == [], "\n".join(page.console_errors)

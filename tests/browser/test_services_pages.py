@@ -75,3 +75,15 @@ def test_quick_exit_works_as_a_plain_link_without_javascript(browser, live_serve
     page.get_by_role("link", name="Forlat siden raskt").click()
     page.wait_for_url("https://www.yr.no/")
     context.close()
+
+
+def test_a_report_sent_from_the_browser_passes_the_csrf_check(page, oslo_services):
+    """Browsers send an Origin header with forms; the referrer policy must keep it real."""
+    from services.models import ListingErrorReport
+
+    page.goto(f"/tjenester/{oslo_services[0].slug}/")
+    page.get_by_role("link", name="Meld fra om feil i denne oppføringen").click()
+    page.get_by_label("Hva som er feil").fill("Telefonnummeret er feil")
+    page.get_by_role("button", name="Send melding").click()
+    page.wait_for_url("**/meld-feil/takk/")
+    assert ListingErrorReport.objects.get().message == "Telefonnummeret er feil"
