@@ -11,9 +11,14 @@ docs/decisions/0001-latitude-longitude-without-geodjango.md.
 import math
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from geopy.distance import geodesic
+from modeltranslation.utils import build_localized_fieldname
+
+from dinutvei.textsearch import search_config
 
 from .geocoding import locate
 from .models import OpeningPeriod, Service
@@ -164,3 +169,67 @@ def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
         limit=limit, filters=filters,
     )
     return SearchOutcome(origin=coordinates, origin_label=label, nearby=tuple(nearby))
+
+
+SITE_SEARCH_SNIPPET_CHARS = 200
+
+
+def site_search(query, *, language, limit=5):
+    """Published services for the site-wide search: name, category or description match
+    the query. On PostgreSQL full-text search with the language's configuration (and the
+    name by substring), ranked; elsewhere substring matches ranked by where they hit.
+    Returns dicts of title, url, snippet (plain text), kind and rank."""
+    words = query.split()
+    if not words or limit <= 0:
+        return []
+    description = build_localized_fieldname("description", language)
+    category_name = "category__" + build_localized_fieldname("name", language)
+    services = Service.objects.published().select_related("category")
+    if connection.vendor == "postgresql":
+        config = search_config(language)
+        search_query = SearchQuery(query, config=config, search_type="websearch")
+        vector = (
+            SearchVector("name", weight="A", config=config)
+            + SearchVector(category_name, weight="B", config=config)
+            + SearchVector(description, "description_nb", weight="C", config=config)
+        )
+        found = (
+            services.annotate(document=vector)
+            .filter(Q(document=search_query) | Q(name__icontains=query))
+            .annotate(rank=SearchRank(F("document"), search_query))
+            .order_by("-rank", "name")[:limit]
+        )
+        ranked = [(service, service.rank) for service in found]
+    else:
+        matches = Q()
+        for word in words[:8]:
+            matches &= (Q(name__icontains=word) | Q(**{f"{category_name}__icontains": word})
+                        | Q(**{f"{description}__icontains": word})
+                        | Q(description_nb__icontains=word))
+        found = services.filter(matches)[:200]
+        lowered = [word.casefold() for word in words]
+        ranked = sorted(
+            ((service, sum(2 * (w in service.name.casefold()) + 1 for w in lowered)
+              / (3 * len(lowered))) for service in found),
+            key=lambda pair: (-pair[1], pair[0].name),
+        )[:limit]
+    return [
+        {
+            "title": service.name,
+            "url": service.get_absolute_url(),
+            "snippet": _snippet(service),
+            "kind": "service",
+            "rank": float(rank or 0),
+        }
+        for service, rank in ranked
+    ]
+
+
+def _snippet(service):
+    text = " · ".join(part for part in (service.category.name, service.place) if part)
+    description = service.description or ""
+    if description:
+        if len(description) > SITE_SEARCH_SNIPPET_CHARS:
+            description = description[:SITE_SEARCH_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        text = f"{text}: {description}" if text else description
+    return text

@@ -1,0 +1,98 @@
+"""The site search: one query over articles, help services and (once that app provides
+`questions.selectors.site_search`) published questions, in the reader's language.
+
+Each app answers with its own `site_search(query, *, language, limit)`, returning dicts of
+title, url, snippet and kind (and rank where it has one). Results are shown per kind, each
+kind in its own order: ranks from different searches are not comparable. When nothing is
+found, the query is corrected against the articles' vocabulary ("did you mean") and, if a
+correction exists, searched again.
+"""
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from articles.forms import reject_control_characters
+from articles.search import query_terms, suggest
+from articles.selectors import site_search as article_search
+from services.selectors import site_search as service_search
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+LIMITS = {"article": 20, "service": 5, "question": 5}
+
+
+def _question_search():
+    """questions.selectors.site_search, if the questions app provides it."""
+    try:
+        module = importlib.import_module("questions.selectors")
+    except ImportError:
+        return None
+    return getattr(module, "site_search", None)
+
+
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the site"), max_length=MAX_QUERY_LENGTH, strip=True, required=False,
+        validators=[reject_control_characters],
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off",
+                                      "enterkeyhint": "search"}),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "search_%s")
+        super().__init__(*args, **kwargs)
+
+
+@dataclass
+class SiteSearchResults:
+    query: str
+    articles: list = field(default_factory=list)
+    services: list = field(default_factory=list)
+    questions: list = field(default_factory=list)
+    corrected_from: str = ""  # the typed query, when these are the results of a correction
+    suggestion: str = ""  # a correction offered when something was found anyway
+
+    @property
+    def total(self):
+        return len(self.articles) + len(self.services) + len(self.questions)
+
+    @property
+    def has_words(self):
+        return bool(query_terms(self.query))
+
+
+def _gather(query, language):
+    results = SiteSearchResults(query=query)
+    results.articles = article_search(query, language=language, limit=LIMITS["article"])
+    results.services = service_search(query, language=language, limit=LIMITS["service"])
+    question_search = _question_search()
+    if question_search is not None:
+        try:
+            results.questions = list(
+                question_search(query, language=language, limit=LIMITS["question"])
+            )
+        except Exception:  # the questions app's failure must not break the site search
+            logger.exception("questions.selectors.site_search failed")
+    return results
+
+
+def site_search(query, *, language):
+    """Everything the search page shows for a query."""
+    results = _gather(query, language)
+    if not results.has_words:
+        return results
+    correction = suggest(query, language=language)
+    if results.total == 0 and correction:
+        corrected = _gather(correction, language)
+        if corrected.total:
+            corrected.corrected_from = query
+            return corrected
+    if correction and correction != query.casefold():
+        results.suggestion = correction
+    return results
