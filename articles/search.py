@@ -93,7 +93,10 @@ def document_vector():
 
 
 def _plain(value):
-    return (value or "").replace(START_SEL, "").replace(STOP_SEL, "")
+    """Text as the index holds it: no highlight markers, and no angle brackets, which
+    PostgreSQL's parser reads as tags (it skips everything after a literal "<script>")."""
+    value = (value or "").replace(START_SEL, "").replace(STOP_SEL, "")
+    return value.replace("<", "‹").replace(">", "›")
 
 
 # --- Queries -----------------------------------------------------------------------------

@@ -164,7 +164,7 @@ class NewsDetailView(DetailView):
 # No CSRF token: the form is on every page, and a token would set a cookie on every page.
 # The endpoint only stores an anonymous yes/no and a short comment, has no session effect,
 # validates strictly and has a honeypot; a forged answer costs as little as a real one.
-# See docs/decisions/0003-page-feedback-without-csrf-cookie.md.
+# See README.md, "Articles, site search and page feedback".
 @method_decorator(csrf_exempt, name="dispatch")
 class PageFeedbackView(FormView):
     """Receives the feedback form of any page and sends the reader back to it with a
