@@ -209,8 +209,12 @@ class ArticleSearchDocument(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True)
-    # Filled and GIN-indexed on PostgreSQL only (migration 0002); NULL on SQLite.
+    # PostgreSQL only (NULL on SQLite). `vector` holds every word and is GIN-indexed for
+    # matching; `rank_vector` holds the title, the summary and the opening of the text and
+    # is small enough to stay in the table row, so ranking thousands of matches never reads
+    # the large columns (kept out of line, see migration 0003).
     vector = SearchVectorField(null=True, editable=False)
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("search document")

@@ -21,7 +21,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramSimilarity,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -35,6 +35,12 @@ from .sanitize import html_to_text
 # Highlight markers ts_headline puts around a hit: private-use characters that survive
 # escaping and are then turned into <mark>. They are removed from the indexed text.
 START_SEL, STOP_SEL = "\ue000", "\ue001"
+# Ranking first reads a small vector of the title and the summary; the best
+# RERANK_CANDIDATES are then ranked again on the whole text.
+RERANK_CANDIDATES = 60
+# Documents not shown (unpublished, or bokmål of a translated article) are filtered out
+# after the first step: room for some of them.
+HIDDEN_MARGIN = 20
 # A Norwegian fallback hit in another language's search counts for this share of its rank.
 FALLBACK_WEIGHT = 0.5
 MAX_TERMS = 12
@@ -49,6 +55,7 @@ def is_postgresql():
 @dataclass(frozen=True)
 class DocumentHit:
     article_id: int
+    slug: str
     language: str
     title: str
     snippet: str  # safe HTML: escaped text with <mark> around the hits
@@ -79,7 +86,7 @@ def index_article(article):
         vocabulary = {term for value in fields.values() for term in query_terms(value)}
         words += [SearchWord(language=language, word=word) for word in vocabulary]
     if is_postgresql():
-        article.search_documents.update(vector=document_vector())
+        article.search_documents.update(vector=document_vector(), rank_vector=rank_vector())
     SearchWord.objects.bulk_create(words, ignore_conflicts=True, batch_size=1000)
 
 
@@ -92,6 +99,15 @@ def document_vector():
     )
 
 
+def rank_vector():
+    """Title and summary only: small enough to stay in the table row."""
+    config = F("config")
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", weight="B", config=config)
+    )
+
+
 def _plain(value):
     """Text as the index holds it: no highlight markers, and no angle brackets, which
     PostgreSQL's parser reads as tags (it skips everything after a literal "<script>")."""
@@ -101,41 +117,60 @@ def _plain(value):
 
 # --- Queries -----------------------------------------------------------------------------
 
-def _documents(language):
-    now = timezone.now()
-    return ArticleSearchDocument.objects.filter(
-        language=language, article__is_published=True, article__published_at__lte=now
+
+
+def _shown(documents, *, text_language, reader_language):
+    """Of these documents, those a reader sees: published, and in bokmål only where the
+    article has no translation in the reader's language (the fallback)."""
+    documents = documents.filter(
+        article__is_published=True, article__published_at__lte=timezone.now()
     )
-
-
-def _fallback_documents(language):
-    """Bokmål documents of articles that have no translation in `language`: the reader
-    is shown the Norwegian text of those anyway."""
+    if text_language == reader_language:
+        return documents
     translated = ArticleSearchDocument.objects.filter(
-        article=OuterRef("article"), language=language
+        article=OuterRef("article"), language=reader_language
     )
-    return _documents(SOURCE_LANGUAGE).filter(~Exists(translated))
+    return documents.filter(~Exists(translated))
 
 
 def search_documents(query, *, language, limit=20):
     """The best `limit` articles for the query in the reader's language, best first."""
     if not query_terms(query) or limit <= 0:
         return []
-    searches = [(_documents(language), language, 1.0)]
+    searches = [(language, 1.0)]
     if language != SOURCE_LANGUAGE:
-        searches.append((_fallback_documents(language), SOURCE_LANGUAGE, FALLBACK_WEIGHT))
+        # Articles missing in the reader's language are shown in bokmål: search that too.
+        searches.append((SOURCE_LANGUAGE, FALLBACK_WEIGHT))
     search = _postgresql_search if is_postgresql() else _python_search
     hits = []
-    for documents, text_language, weight in searches:
-        hits += search(documents, query, text_language, limit, weight)
+    for text_language, weight in searches:
+        hits += search(query, text_language=text_language, reader_language=language,
+                       limit=limit, weight=weight)
     hits.sort(key=lambda hit: (-hit.rank, hit.article_id))
     return hits[:limit]
 
 
-def _postgresql_search(documents, query, language, limit, weight):
-    search_query = SearchQuery(query, config=search_config(language), search_type="websearch")
-    best = list(
-        documents.filter(vector=search_query)
+def _postgresql_search(query, *, text_language, reader_language, limit, weight):
+    config = search_config(text_language)
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    # Two steps, so that a common word matching thousands of articles stays fast: the best
+    # candidates by the small rank vector, with no join; then those that are shown, ranked
+    # on the whole text.
+    candidates = (
+        ArticleSearchDocument.objects.filter(language=text_language, vector=search_query)
+        .annotate(rank=SearchRank(F("rank_vector"), search_query))
+        .order_by("-rank", "pk")
+        .values_list("pk", flat=True)[:max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN]
+    )
+    with transaction.atomic():
+        # The planner does not count the cost of reading each row's out-of-line vector, and
+        # on a small table it would rather do that for every row than use the GIN index.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        candidates = list(candidates)
+    best = dict(
+        _shown(ArticleSearchDocument.objects.filter(pk__in=candidates),
+               text_language=text_language, reader_language=reader_language)
         .annotate(rank=SearchRank(F("vector"), search_query))
         .order_by("-rank", "pk")
         .values_list("pk", "rank")[:limit]
@@ -143,19 +178,20 @@ def _postgresql_search(documents, query, language, limit, weight):
     if not best:
         return []
     # ts_headline reads the whole text: only for the few rows shown.
-    ranks = dict(best)
     rows = (
-        ArticleSearchDocument.objects.filter(pk__in=ranks)
+        ArticleSearchDocument.objects.filter(pk__in=best)
         .annotate(headline=SearchHeadline(
-            "text", search_query, config=search_config(language),
-            start_sel=START_SEL, stop_sel=STOP_SEL, max_words=SNIPPET_WORDS, min_words=12,
+            "text", search_query, config=config, start_sel=START_SEL, stop_sel=STOP_SEL,
+            max_words=SNIPPET_WORDS, min_words=12,
         ))
-        .values_list("pk", "article_id", "language", "title", "summary", "headline")
+        .values_list("pk", "article_id", "article__slug", "language", "title", "summary",
+                     "headline")
     )
     hits = []
-    for pk, article_id, doc_language, title, summary, headline in rows:
+    for pk, article_id, slug, doc_language, title, summary, headline in rows:
+        rank = best[pk]
         snippet = _marked(headline) if START_SEL in (headline or "") else escape(summary)
-        hits.append(DocumentHit(article_id, doc_language, title, snippet, ranks[pk] * weight))
+        hits.append(DocumentHit(article_id, slug, doc_language, title, snippet, rank * weight))
     return hits
 
 
@@ -168,11 +204,14 @@ def _marked(headline):
     return marked
 
 
-def _python_search(documents, query, language, limit, weight):
+def _python_search(query, *, text_language, reader_language, limit, weight):
     terms = query_terms(query)
     hits = []
-    rows = documents.values_list("article_id", "language", "title", "summary", "text")
-    for article_id, doc_language, title, summary, text in rows.iterator():
+    documents = ArticleSearchDocument.objects.filter(language=text_language)
+    rows = _shown(
+        documents, text_language=text_language, reader_language=reader_language
+    ).values_list("article_id", "article__slug", "language", "title", "summary", "text")
+    for article_id, slug, doc_language, title, summary, text in rows.iterator():
         fields = (title.casefold(), summary.casefold(), text.casefold())
         if not all(any(term in field for field in fields) for term in terms):
             continue
@@ -181,7 +220,7 @@ def _python_search(documents, query, language, limit, weight):
             for term in terms
         ) / (6 * len(terms))
         hits.append(DocumentHit(
-            article_id, doc_language, title, python_snippet(text or summary, terms),
+            article_id, slug, doc_language, title, python_snippet(text or summary, terms),
             rank * weight,
         ))
     hits.sort(key=lambda hit: (-hit.rank, hit.article_id))

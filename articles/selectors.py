@@ -38,23 +38,18 @@ def most_read_articles(limit=5):
 def site_search(query, *, language, limit=20):
     """The articles the site search shows: dicts of title, url, snippet (safe HTML), kind,
     rank and the language the title is in (the reader's, or bokmål as the fallback)."""
-    hits = search_documents(query, language=language, limit=limit)
-    slugs = dict(
-        Article.objects.filter(pk__in=[hit.article_id for hit in hits]).values_list("pk", "slug")
-    )
     detail_url = reverse("articles:detail", kwargs={"slug": "__slug__"})
     return [
         {
             "title": hit.title,
-            "url": detail_url.replace("__slug__", slugs[hit.article_id]),
+            "url": detail_url.replace("__slug__", hit.slug),
             # Escaped by articles.search, with <mark> around the hits.
             "snippet": mark_safe(hit.snippet),
             "kind": "article",
             "rank": hit.rank,
             "language": hit.language,
         }
-        for hit in hits
-        if hit.article_id in slugs
+        for hit in search_documents(query, language=language, limit=limit)
     ]
 
 

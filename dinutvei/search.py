@@ -3,9 +3,9 @@
 
 Each app answers with its own `site_search(query, *, language, limit)`, returning dicts of
 title, url, snippet and kind (and rank where it has one). Results are shown per kind, each
-kind in its own order: ranks from different searches are not comparable. When nothing is
-found, the query is corrected against the articles' vocabulary ("did you mean") and, if a
-correction exists, searched again.
+kind in its own order: ranks from different searches are not comparable. When no article
+is found, the query is corrected against the articles' vocabulary ("did you mean") and, if
+the correction finds more, its results are shown instead, saying so.
 """
 
 import importlib
@@ -23,7 +23,7 @@ from services.selectors import site_search as service_search
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-LIMITS = {"article": 20, "service": 5, "question": 5}
+LIMITS = {"article": 10, "service": 5, "question": 5}
 
 
 def _question_search():
@@ -87,12 +87,14 @@ def site_search(query, *, language):
     results = _gather(query, language)
     if not results.has_words:
         return results
+    if results.articles:
+        return results
+    # No article matched: perhaps a misspelt word (services may still match a prefix).
     correction = suggest(query, language=language)
-    if results.total == 0 and correction:
+    if correction:
         corrected = _gather(correction, language)
-        if corrected.total:
+        if corrected.articles or (corrected.total and not results.total):
             corrected.corrected_from = query
             return corrected
-    if correction and correction != query.casefold():
         results.suggestion = correction
     return results

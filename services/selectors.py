@@ -11,14 +11,11 @@ docs/decisions/0001-latitude-longitude-without-geodjango.md.
 import math
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
 from django.db.models import F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from geopy.distance import geodesic
 from modeltranslation.utils import build_localized_fieldname
-
-from dinutvei.textsearch import search_config
 
 from .geocoding import locate
 from .models import OpeningPeriod, Service
@@ -172,62 +169,66 @@ def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
 
 
 SITE_SEARCH_SNIPPET_CHARS = 200
+SITE_SEARCH_CANDIDATES = 100
+
+
+def _word_stem(word):
+    """A crude stem for substring matching: inflected endings ("krisesentrene",
+    "shelters") still find the base word ("krisesenter", "shelter")."""
+    if len(word) >= 7:
+        return word[:-2]
+    if len(word) >= 5:
+        return word[:-1]
+    return word
 
 
 def site_search(query, *, language, limit=5):
-    """Published services for the site-wide search: name, category or description match
-    the query. On PostgreSQL full-text search with the language's configuration (and the
-    name by substring), ranked; elsewhere substring matches ranked by where they hit.
+    """Published services for the site-wide search: every word (or its stem) in the name,
+    the category or the description, in the reader's language or bokmål. Ranked by where
+    the words hit (name first). The registry is small, so substring matching is fast on
+    every database; typos are handled by the site search's "did you mean".
     Returns dicts of title, url, snippet (plain text), kind and rank."""
-    words = query.split()
+    words = [word for word in query.split() if word.strip("\"'-+*")][:8]
     if not words or limit <= 0:
         return []
     description = build_localized_fieldname("description", language)
     category_name = "category__" + build_localized_fieldname("name", language)
-    services = Service.objects.published().select_related("category")
-    if connection.vendor == "postgresql":
-        config = search_config(language)
-        search_query = SearchQuery(query, config=config, search_type="websearch")
-        vector = (
-            SearchVector("name", weight="A", config=config)
-            + SearchVector(category_name, weight="B", config=config)
-            + SearchVector(description, "description_nb", weight="C", config=config)
-        )
-        found = (
-            services.annotate(document=vector)
-            .filter(Q(document=search_query) | Q(name__icontains=query))
-            .annotate(rank=SearchRank(F("document"), search_query))
-            .order_by("-rank", "name")[:limit]
-        )
-        ranked = [(service, service.rank) for service in found]
-    else:
-        matches = Q()
-        for word in words[:8]:
-            matches &= (Q(name__icontains=word) | Q(**{f"{category_name}__icontains": word})
-                        | Q(**{f"{description}__icontains": word})
-                        | Q(description_nb__icontains=word))
-        found = services.filter(matches)[:200]
-        lowered = [word.casefold() for word in words]
-        ranked = sorted(
-            ((service, sum(2 * (w in service.name.casefold()) + 1 for w in lowered)
-              / (3 * len(lowered))) for service in found),
-            key=lambda pair: (-pair[1], pair[0].name),
-        )[:limit]
-    return [
-        {
-            "title": service.name,
-            "url": service.get_absolute_url(),
-            "snippet": _snippet(service),
+    matches = Q()
+    for word in words:
+        stem = _word_stem(word.strip("\"'-+*"))
+        matches &= (Q(name__icontains=stem) | Q(**{f"{category_name}__icontains": stem})
+                    | Q(category__name_nb__icontains=stem)
+                    | Q(**{f"{description}__icontains": stem})
+                    | Q(description_nb__icontains=stem))
+    # Only the columns shown: a Service row has a column per language for several fields.
+    found = Service.objects.published().filter(matches).values(
+        "name", "slug", "place", description, "description_nb", category_name,
+        "category__name_nb",
+    )[:SITE_SEARCH_CANDIDATES]
+    stems = [_word_stem(word.strip("\"'-+*").casefold()) for word in words]
+    detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
+    results = []
+    for row in found:
+        name = row["name"]
+        category = row[category_name] or row["category__name_nb"] or ""
+        text = row[description] or row["description_nb"] or ""
+        score = sum(
+            3 * (stem in name.casefold()) + 2 * (stem in category.casefold()) + 1
+            for stem in stems
+        ) / (6 * len(stems))
+        results.append({
+            "title": name,
+            "url": detail_url.replace("__slug__", row["slug"]),
+            "snippet": _snippet(category, row["place"], text),
             "kind": "service",
-            "rank": float(rank or 0),
-        }
-        for service, rank in ranked
-    ]
+            "rank": score,
+        })
+    results.sort(key=lambda result: (-result["rank"], result["title"]))
+    return results[:limit]
 
 
-def _snippet(service):
-    text = " · ".join(part for part in (service.category.name, service.place) if part)
-    description = service.description or ""
+def _snippet(category, place, description):
+    text = " · ".join(part for part in (category, place) if part)
     if description:
         if len(description) > SITE_SEARCH_SNIPPET_CHARS:
             description = description[:SITE_SEARCH_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
