@@ -63,6 +63,13 @@ class ServiceSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a distance from the list.")},
     )
 
+    def __init__(self, data=None, **kwargs):
+        if data is not None and not data.get("radius"):
+            # Show the distance actually used when none was chosen.
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, **kwargs)
+
     def clean(self):
         cleaned = super().clean()
         lat, lon = cleaned.get("lat"), cleaned.get("lon")

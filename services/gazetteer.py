@@ -1,7 +1,7 @@
 """An offline gazetteer of Norwegian postcodes, postal places and municipalities.
 
 What a visitor types to find help near them must never leave the server, so place names are
-resolved here, from two CSV files in ``services/data`` (see /work/shared/data/SOURCES.md),
+resolved here, from two CSV files in ``services/data`` (see SOURCES.md there),
 without any network call or database.
 """
 

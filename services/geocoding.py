@@ -64,6 +64,12 @@ def address_geocoder() -> Geocoder:
     )
 
 
+def municipality_number_for_postcode(postcode: str) -> str:
+    """The municipality a postcode lies in, offline; "" for an unknown code."""
+    area = get_gazetteer().postcode(postcode) if postcode else None
+    return area.municipality_number if area else ""
+
+
 def locate(text: str) -> Lookup:
     """Resolve what a visitor typed, always offline, whatever the settings say."""
     return get_gazetteer().lookup(text)
@@ -86,7 +92,9 @@ def geocode_address(
     """A point for an editor's address: the configured online geocoder for the street
     address when there is one, else the postcode's centre, else the postal place or
     municipality named. None when nothing is usable or the place name is ambiguous."""
-    street_address, postcode, place = street_address.strip(), postcode.strip(), place.strip()
+    street_address, postcode, place = (
+        (part or "").strip() for part in (street_address, postcode, place)
+    )
     area = get_gazetteer().postcode(postcode) if postcode else None
     if area is None and place:
         area = locate(place).place

@@ -26,6 +26,9 @@ KM_PER_DEGREE_LATITUDE = 111.32
 # The flat-earth distance is within this share of the geodesic one for every radius the
 # search allows (the worst case is 300 km north or south at 71° N).
 FLAT_EARTH_TOLERANCE = 0.10
+# The mean-radius great-circle distance is within 0.6 % of the WGS84 geodesic one.
+EARTH_RADIUS_KM = 6371.0088
+GREAT_CIRCLE_TOLERANCE = 0.01
 MAX_RADIUS_KM = 300
 DEFAULT_RADIUS_KM = 50
 
@@ -52,12 +55,28 @@ class NearbyService:
     distance_km: float
 
 
+# What a service's card in a list shows (services/includes/service_card.html) and the map
+# needs: loading only these keeps long result lists cheap.
+CARD_FIELDS = ("name", "slug", "category", "place", "postcode", "phone", "is_demo",
+               "is_open_24_7", "is_national", "latitude", "longitude", "location_precision")
+
+
 def listing_queryset():
-    """Published services with what a list or map shows, in a fixed number of queries."""
+    """Published services with what a detail page shows, in a fixed number of queries."""
     return (
         Service.objects.published()
         .select_related("category", "municipality", "county")
         .prefetch_related(Prefetch("opening_periods", queryset=OpeningPeriod.objects.all()))
+    )
+
+
+def card_queryset():
+    """Published services with only what their cards in a list show."""
+    return (
+        Service.objects.published()
+        .select_related("category")
+        .prefetch_related(Prefetch("opening_periods", queryset=OpeningPeriod.objects.all()))
+        .only(*CARD_FIELDS)
     )
 
 
@@ -81,51 +100,89 @@ def _flat_km(flat_distance):
     return math.sqrt(flat_distance) * KM_PER_DEGREE_LATITUDE
 
 
-def _rank(services, origin):
-    nearby = (
-        NearbyService(service, geodesic(origin, (service.latitude, service.longitude)).km)
-        for service in services
+def _great_circle_km(origin, point):
+    lat1, lon1 = map(math.radians, origin)
+    lat2, lon2 = map(math.radians, point)
+    a = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    pk: int
+    latitude: float
+    longitude: float
+    flat_distance: float = 0.0
+
+
+def _rank(candidates, origin, limit):
+    """The nearest `limit` as (geodesic km, candidate), nearest first. The great-circle
+    distance is cheap and within GREAT_CIRCLE_TOLERANCE of the geodesic one, so only
+    candidates that could still be among the nearest get geopy's exact, slower geodesic."""
+    rough = sorted(
+        ((_great_circle_km(origin, (c.latitude, c.longitude)), c) for c in candidates),
+        key=lambda pair: (pair[0], pair[1].pk),
     )
-    return sorted(nearby, key=lambda item: (item.distance_km, item.service.pk))
+    if len(rough) > limit:
+        stretch = (1 + GREAT_CIRCLE_TOLERANCE) / (1 - GREAT_CIRCLE_TOLERANCE)
+        bound = rough[limit - 1][0] * stretch
+        rough = [pair for pair in rough if pair[0] <= bound]
+    exact = ((geodesic(origin, (c.latitude, c.longitude)).km, c) for _km, c in rough)
+    return sorted(exact, key=lambda pair: (pair[0], pair[1].pk))[:limit]
 
 
 def services_near(*, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, limit=20,
                   filters=ServiceFilters()):
     """The `limit` nearest local services within `radius_km` of the point, nearest first,
-    each with its geodesic distance.
+    each with its geodesic distance, loaded for their cards in a list."""
+    nearest = nearest_service_ids(latitude=latitude, longitude=longitude, radius_km=radius_km,
+                                  limit=limit, filters=filters)
+    services = card_queryset().in_bulk([pk for pk, _km in nearest])
+    return [NearbyService(services[pk], km) for pk, km in nearest]
+
+
+def nearest_service_ids(*, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, limit=20,
+                        filters=ServiceFilters()):
+    """The search itself: [(service id, geodesic km)] of the `limit` nearest, nearest first.
 
     The box grows in steps so that a dense city is answered from a small box: once
     `limit` services lie within a step's radius, nothing outside that step's box can be
-    nearer than they are.
+    nearer than they are. Candidates are light rows (id and point), not model instances.
     """
     radius_km = min(max(float(radius_km), 0.1), MAX_RADIUS_KM)
-    base = filters.apply(listing_queryset()).local()
+    base = filters.apply(Service.objects.published()).local()
     origin = (latitude, longitude)
     batch = limit * 2 + 10
-    for step in [r for r in (5, 15) if r < radius_km] + [radius_km]:
+    nearest = []
+    for step in [r for r in (10,) if r < radius_km] + [radius_km]:
         south, north, west, east = bounding_box(latitude, longitude, step)
-        in_box = base.filter(
-            latitude__range=(south, north), longitude__range=(west, east)
-        )
-        candidates = list(
+        in_box = base.filter(latitude__range=(south, north), longitude__range=(west, east))
+        candidates = [
+            _Candidate(*row) for row in
             in_box.annotate(flat_distance=_flat_distance(latitude, longitude))
-            .order_by("flat_distance", "pk")[:batch]
-        )
-        within = [item for item in _rank(candidates, origin) if item.distance_km <= step]
+            .order_by("flat_distance", "pk")
+            .values_list("pk", "latitude", "longitude", "flat_distance")[:batch]
+        ]
+        within = [pair for pair in _rank(candidates, origin, limit) if pair[0] <= step]
         if len(candidates) < batch:
             # Every service in the box was ranked.
             if len(within) >= limit or step == radius_km:
-                return within[:limit]
+                nearest = within
+                break
             continue
         # The batch was cut off: a service left out has a flat distance at least the last
         # candidate's, so a true distance no less than this bound.
         left_out_bound = _flat_km(candidates[-1].flat_distance) * (1 - FLAT_EARTH_TOLERANCE)
-        if len(within) >= limit and within[limit - 1].distance_km < left_out_bound:
-            return within[:limit]
+        if len(within) >= limit and within[limit - 1][0] < left_out_bound:
+            nearest = within
+            break
         if step == radius_km:
-            ranked = _rank(in_box, origin)
-            return [item for item in ranked if item.distance_km <= radius_km][:limit]
-    return []
+            everything = [_Candidate(*row) for row in
+                          in_box.values_list("pk", "latitude", "longitude")]
+            nearest = [pair for pair in _rank(everything, origin, limit)
+                       if pair[0] <= radius_km]
+    return [(candidate.pk, km) for km, candidate in nearest]
 
 
 def national_services(filters=ServiceFilters()):

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .geocoding import geocode_address
+from .geocoding import geocode_address, municipality_number_for_postcode
 from .models import ListingErrorReport, LocationPrecision, Municipality
 
 
@@ -33,24 +33,23 @@ def service_fill_location(service, *, address_changed=False):
     if address_changed and service.location_precision == LocationPrecision.APPROXIMATE:
         service.latitude = service.longitude = None
         service.municipality = None
-    if service.has_point and service.municipality_id:
-        service.county_id = service.municipality.county_id
-        return
-    found = geocode_address(
-        street_address=service.street_address, postcode=service.postcode, place=service.place
-    )
-    if found is None:
-        return
+    found = None
     if not service.has_point:
-        service.latitude, service.longitude = found.latitude, found.longitude
-        service.location_precision = (
-            LocationPrecision.EXACT if found.precision == "exact" else
-            LocationPrecision.APPROXIMATE
+        found = geocode_address(
+            street_address=service.street_address, postcode=service.postcode,
+            place=service.place,
         )
-    if not service.municipality_id and found.municipality_number:
-        service.municipality = Municipality.objects.filter(
-            number=found.municipality_number
-        ).first()
+        if found is not None:
+            service.latitude, service.longitude = found.latitude, found.longitude
+            service.location_precision = (
+                LocationPrecision.EXACT if found.precision == "exact"
+                else LocationPrecision.APPROXIMATE
+            )
+    if not service.municipality_id:
+        number = found.municipality_number if found else municipality_number_for_postcode(
+            service.postcode
+        )
+        service.municipality = Municipality.objects.filter(number=number).first()
     if service.municipality_id:
         service.county_id = service.municipality.county_id
 

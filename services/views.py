@@ -8,7 +8,7 @@ from dinutvei.maps import map_attributes
 
 from .forms import ListingErrorReportForm, ServiceSearchForm
 from .models import Service, ServiceCategory
-from .selectors import listing_queryset, national_services
+from .selectors import card_queryset, listing_queryset, national_services
 from .services import listing_error_report_submit
 
 PAGE_SIZE = 20
@@ -39,7 +39,7 @@ class ServiceSearchView(TemplateView):
         context.update(outcome=outcome, national_services=national_services(form.filters))
         if not outcome.has_origin and outcome.lookup is None:
             listing = form.filters.apply(
-                listing_queryset().local().order_by("county__name", "place", "name")
+                card_queryset().local().order_by("county__name", "place", "name")
             )
             context["page_obj"] = Paginator(listing, PAGE_SIZE).get_page(
                 self.request.GET.get("page")
@@ -72,6 +72,9 @@ class ServiceDetailView(DetailView):
     def get_queryset(self):
         return listing_queryset().prefetch_related("target_groups")
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(map_attrs=map_attributes(), **kwargs)
+
 
 class ListingErrorReportView(FormView):
     """Report a mistake in a listing. On a page of its own, so that the CSRF cookie is set
@@ -79,6 +82,7 @@ class ListingErrorReportView(FormView):
 
     template_name = "services/report_error.html"
     form_class = ListingErrorReportForm
+    http_method_names = ["get", "post", "head", "options"]  # FormView would take PUT too
 
     def dispatch(self, request, *args, **kwargs):
         self.service = get_object_or_404(Service.objects.published(), slug=kwargs["slug"])

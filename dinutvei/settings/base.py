@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
@@ -150,7 +151,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nb",)
 # --- Static files ----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet.markercluster, from its XStatic package (django-leaflet bundles only Leaflet).
+    ("leaflet_markercluster", xstatic_markercluster.BASE_DIR),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -203,7 +208,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Din utvei <ikke-svar@
 
 # --- Privacy and security ------------------------------------------------------------------
 # No referrer leaves the site: a search URL names the place a person is looking in.
-SECURE_REFERRER_POLICY = "no-referrer"
+# ("no-referrer" would make browsers send "Origin: null" on forms, failing CSRF checks.)
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

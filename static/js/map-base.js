@@ -23,7 +23,7 @@ window.DinUtveiMap = (function () {
   }
 
   function create(element, options) {
-    var map = L.map(element, Object.assign({ zoomSnap: 0.5, minZoom: 3 }, options || {}));
+    var map = L.map(element, Object.assign({ zoomSnap: 0.5, minZoom: 3, maxZoom: 18 }, options || {}));
     var data = element.dataset;
     if (data.tileUrl) {
       L.tileLayer(data.tileUrl, { attribution: data.tileAttribution || "", maxZoom: 18 }).addTo(map);

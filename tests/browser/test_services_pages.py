@@ -1,0 +1,89 @@
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def oslo_services():
+    return [
+        factories.service(name="Krisesenter Oslo", latitude=59.91, longitude=10.75),
+        factories.service(name="Legevakt Oslo", category=factories.category("legevakt"),
+                          latitude=59.92, longitude=10.76),
+        factories.service(name="Overgrepsmottak Oslo",
+                          category=factories.category("overgrepsmottak"),
+                          latitude=59.93, longitude=10.74),
+    ]
+
+
+def test_the_map_shows_a_marker_for_each_service_found(page, oslo_services):
+    page.goto("/tjenester/?q=0150")
+    map_element = page.locator("#service-map")
+    map_element.wait_for(state="visible")
+    page.wait_for_selector("#service-map[data-marker-count]")
+    assert map_element.get_attribute("data-marker-count") == "3"
+    # Markers near each other are clustered: a cluster or a marker icon is drawn.
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator(".leaflet-overlay-pane svg path").count() > 0  # the offline outline
+    assert page.outside_requests == []  # no tiles, fonts or scripts from elsewhere
+
+
+def test_a_marker_popup_links_to_the_service(page, oslo_services):
+    page.goto(f"/tjenester/{oslo_services[0].slug}/")
+    page.wait_for_selector("#service-map[data-marker-count='1']")
+    page.locator(".leaflet-marker-icon").first.wait_for()
+    assert page.outside_requests == []
+
+
+def test_use_my_location_searches_with_a_rounded_position(page, oslo_services):
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": 59.914321, "longitude": 10.751234})
+    page.goto("/tjenester/")
+    page.get_by_role("button", name="Bruk min posisjon").click()
+    page.wait_for_url("**/tjenester/?*")
+    assert "lat=59.91&" in page.url and "lon=10.75" in page.url
+    assert "59.9143" not in page.url
+    assert page.get_by_role("heading", name="Nærmeste hjelp til din posisjon").is_visible()
+
+
+def test_quick_exit_button_leaves_and_back_does_not_return(page):
+    page.goto("/tjenester/")
+    page.goto("/om-tjenesten/")
+    page.get_by_role("link", name="Forlat siden raskt").click()
+    page.wait_for_url("https://www.yr.no/")
+    assert page.title() == "Været"
+    page.go_back()
+    assert "/om-tjenesten/" not in page.url
+
+
+def test_pressing_shift_three_times_leaves_the_page(page):
+    page.goto("/om-tjenesten/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("https://www.yr.no/")
+    assert page.title() == "Været"
+
+
+def test_quick_exit_works_as_a_plain_link_without_javascript(browser, live_server, browser_db):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context.route(lambda url: not url.startswith(live_server.url),
+                  lambda route: route.fulfill(status=200, body="<title>Været</title>",
+                                              content_type="text/html; charset=utf-8"))
+    page = context.new_page()
+    page.goto("/om-tjenesten/")
+    page.get_by_role("link", name="Forlat siden raskt").click()
+    page.wait_for_url("https://www.yr.no/")
+    context.close()
+
+
+def test_a_report_sent_from_the_browser_passes_the_csrf_check(page, oslo_services):
+    """Browsers send an Origin header with forms; the referrer policy must keep it real."""
+    from services.models import ListingErrorReport
+
+    page.goto(f"/tjenester/{oslo_services[0].slug}/")
+    page.get_by_role("link", name="Meld fra om feil i denne oppføringen").click()
+    page.get_by_label("Hva som er feil").fill("Telefonnummeret er feil")
+    page.get_by_role("button", name="Send melding").click()
+    page.wait_for_url("**/meld-feil/takk/")
+    assert ListingErrorReport.objects.get().message == "Telefonnummeret er feil"
