@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from services.geocoding import locate
 from services.selectors import ServiceFilters, services_near
 
-from .models import Article, ArticleSearchDocument, TargetGroup
+from .models import Article
 from .search import search_documents
 
 NEARBY_LIMIT = 5
@@ -18,10 +18,8 @@ NEARBY_RADIUS_KM = 150
 
 
 def article_list_queryset():
-    """Published articles with what a list shows (their target groups), in two queries."""
-    return Article.objects.published().prefetch_related(
-        Prefetch("target_groups", queryset=TargetGroup.objects.all())
-    )
+    """Published articles for a list: one query (cards show only title and summary)."""
+    return Article.objects.published()
 
 
 def article_detail_queryset():
@@ -51,10 +49,6 @@ def site_search(query, *, language, limit=20):
         }
         for hit in search_documents(query, language=language, limit=limit)
     ]
-
-
-def search_document_count(language):
-    return ArticleSearchDocument.objects.filter(language=language).count()
 
 
 @dataclass(frozen=True)
