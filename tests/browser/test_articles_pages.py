@@ -89,3 +89,21 @@ def test_pages_have_no_wcag_21_aa_violations(page, content, language, path):
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
     assert results.response["passes"], "axe-core did not run"
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_script_in_an_article_or_its_translation_is_not_executed(page, content):
+    from articles.models import Article
+
+    payload = ('<p>Tekst</p><script>window.injected = 1</script>'
+               '<img src="x" onerror="window.injected = 2">'
+               '<a href="javascript:window.injected = 3" id="evil">lenke</a>')
+    # Straight into the database, past the sanitiser on save: rendering must clean it too.
+    Article.objects.filter(pk=content["article"].pk).update(body_nb=payload, body_ar=payload)
+    for path in ["/artikler/hva-er-vold/", "/ar/artikler/hva-er-vold/"]:
+        page.goto(path)
+        assert page.evaluate("typeof window.injected") == "undefined"
+        assert page.locator("article.article script").count() == 0
+        assert page.locator("article.article img").count() == 0
+        assert page.locator("#evil").count() == 0 or not (
+            page.locator("#evil").get_attribute("href") or ""
+        ).startswith("javascript:")
