@@ -153,21 +153,30 @@ def search_documents(query, *, language, limit=20):
 def _postgresql_search(query, *, text_language, reader_language, limit, weight):
     config = search_config(text_language)
     search_query = SearchQuery(query, config=config, search_type="websearch")
-    # Two steps, so that a common word matching thousands of articles stays fast: the best
-    # candidates by the small rank vector, with no join; then those that are shown, ranked
-    # on the whole text.
-    candidates = (
-        ArticleSearchDocument.objects.filter(language=text_language, vector=search_query)
-        .annotate(rank=SearchRank(F("rank_vector"), search_query))
-        .order_by("-rank", "pk")
-        .values_list("pk", flat=True)[:max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN]
-    )
+    # Two steps, so that a common word matching thousands of articles stays fast. First the
+    # candidates: those matching in the title or summary, best first by the small rank
+    # vector (both GIN-indexed, no join), topped up when there are few with articles that
+    # match only in the text. Then those that are shown, ranked on the whole text.
+    wanted = max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN
+    documents = ArticleSearchDocument.objects.filter(language=text_language)
     with transaction.atomic():
-        # The planner does not count the cost of reading each row's out-of-line vector, and
-        # on a small table it would rather do that for every row than use the GIN index.
+        # The planner does not count the cost of reading each row's out-of-line vector: it
+        # would rather do that for every row of the language (a sequential or language-index
+        # scan) than use the GIN indexes. Only bitmap scans, that is the GIN indexes, here.
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
-        candidates = list(candidates)
+            cursor.execute("SET LOCAL enable_indexscan = off")
+        candidates = list(
+            documents.filter(rank_vector=search_query)
+            .annotate(rank=SearchRank(F("rank_vector"), search_query))
+            .order_by("-rank", "pk")
+            .values_list("pk", flat=True)[:wanted]
+        )
+        if len(candidates) < wanted:
+            candidates += list(
+                documents.filter(vector=search_query).exclude(pk__in=candidates)
+                .values_list("pk", flat=True)[:wanted - len(candidates)]
+            )
     best = dict(
         _shown(ArticleSearchDocument.objects.filter(pk__in=candidates),
                text_language=text_language, reader_language=reader_language)
