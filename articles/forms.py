@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 MAX_PLACE_LENGTH = 100
 MAX_COMMENT_LENGTH = 1000
 MAX_PATH_LENGTH = 300
+# After an answer the reader is sent back to the page with ?tilbakemelding=takk.
+FEEDBACK_PARAMETER = "tilbakemelding"
+FEEDBACK_THANKS_VALUE = "takk"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -8,7 +8,12 @@ from django.utils.translation import get_language, get_language_info
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from .forms import NearbyServicesForm, PageFeedbackForm
+from .forms import (
+    FEEDBACK_PARAMETER,
+    FEEDBACK_THANKS_VALUE,
+    NearbyServicesForm,
+    PageFeedbackForm,
+)
 from .models import SOURCE_LANGUAGE, NewsItem, TargetGroup, Topic
 from .selectors import (
     article_detail_queryset,
@@ -19,8 +24,6 @@ from .selectors import (
 from .services import article_count_read, page_feedback_submit
 
 PAGE_SIZE = 20
-FEEDBACK_PARAMETER = "tilbakemelding"
-FEEDBACK_THANKS_VALUE = "takk"
 
 
 class ArticleIndexView(TemplateView):

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
+from articles.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
 from articles.sanitize import clean_html
 
 register = template.Library()
@@ -40,9 +41,6 @@ def content_lang_attrs(item):
 def page_feedback(context):
     """"Did you find what you were looking for?" for the current page, or the thank-you
     after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView)."""
-    from articles.forms import PageFeedbackForm
-    from articles.views import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE
-
     request = context["request"]
     query = request.GET.copy()
     thanked = query.pop(FEEDBACK_PARAMETER, None) == [FEEDBACK_THANKS_VALUE]
