@@ -107,6 +107,7 @@ class ArticleDetailView(DetailView):
         context.update(
             content_language=article.content_language(language),
             is_fallback=article.content_language(language) != language,
+            canonical_url=_canonical_url(self.request),
             available_languages=_language_links(self.request, article.available_languages()),
             related=[item for item in article.related.all() if item.pk != article.pk],
         )
@@ -121,6 +122,11 @@ class ArticleDetailView(DetailView):
                     place=form.cleaned_data["sted"], category=form.cleaned_data["kategori"]
                 )
         return context
+
+
+def _canonical_url(request):
+    """A page shown in bokmål for want of a translation is the bokmål page's duplicate."""
+    return request.build_absolute_uri(translate_url(request.path, SOURCE_LANGUAGE))
 
 
 def _language_links(request, codes):
@@ -159,6 +165,7 @@ class NewsDetailView(DetailView):
         return super().get_context_data(
             content_language=item.content_language(language),
             is_fallback=item.content_language(language) != language,
+            canonical_url=_canonical_url(self.request),
             available_languages=_language_links(self.request, item.available_languages()),
             **kwargs,
         )

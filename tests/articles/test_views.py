@@ -72,6 +72,13 @@ def test_fallback_notice_is_in_the_readers_language(client, content):
     assert expected in client.get("/fr/artikler/hva-er-vold/").content.decode()
 
 
+def test_a_fallback_page_names_the_bokmal_page_as_canonical(client, content):
+    fallback = client.get("/fr/artikler/hva-er-vold/").content.decode()
+    translated = client.get("/en/artikler/hva-er-vold/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/artikler/hva-er-vold/">' in fallback
+    assert 'rel="canonical"' not in translated
+
+
 def test_translated_article_has_no_notice_and_the_page_language(client, content):
     html = client.get("/en/artikler/hva-er-vold/").content.decode()
     assert "fallback-heading" not in html
