@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -74,15 +75,19 @@ class ServiceAdmin(TranslationAdmin):
     list_select_related = ["category", "municipality", "county"]
     date_hierarchy = "last_verified"
     fieldsets = [
-        (None, {"fields": ["name", "slug", "category", "description", "target_groups",
+        (None, {"fields": ["name", "slug", "category", "description_nb", "target_groups",
                            "languages", "is_published", "is_demo", "last_verified"]}),
         (_("Where"), {"fields": ["is_national", "street_address", "postcode", "place",
                                  "municipality", "county", "latitude", "longitude",
                                  "location_precision"]}),
         (_("Contact"), {"fields": ["phone", "phone_24h", "email", "website"]}),
         (_("Opening hours and access"), {"fields": [
-            "is_open_24_7", "opening_hours_note", "is_free", "needs_referral",
+            "is_open_24_7", "opening_hours_note_nb", "is_free", "needs_referral",
             "wheelchair_accessible"]}),
+        # Bokmål above; the other languages out of the way until an editor opens them.
+        (_("Translations"), {"classes": ["collapse"], "fields": [
+            f"{field}_{code}" for field in ("description", "opening_hours_note")
+            for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
