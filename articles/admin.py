@@ -75,14 +75,29 @@ class ArticleAdmin(TranslationAdmin):
     date_hierarchy = "published_at"
     readonly_fields = ["updated_at", "read_count", "translation_status"]
     actions = ["mark_translations_current", "reindex"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
-        (_("Sections and links"), {"fields": ["target_groups", "topics", "service_categories",
-                                              "related"]}),
-        (_("Publishing and quality"), {"fields": [
-            "is_published", "published_at", "quality_assured_on", "updated_at", "read_count",
-            "translation_status"]}),
-    ]
+    def get_fieldsets(self, request, obj=None):
+        """Bokmål in place; each other language in a collapsed fieldset of its own, named
+        with its state, so a translator opens the one they work on."""
+        translations = []
+        for code in translation_languages():
+            state = ""
+            if obj is not None:
+                if not obj.has_translation(code):
+                    state = _("missing")
+                elif obj.is_outdated_in(code):
+                    state = _("outdated")
+            name = f"{LANGUAGE_NAMES[code]} ({state})" if state else str(LANGUAGE_NAMES[code])
+            translations.append((name, {"classes": ["collapse"], "fields": [
+                f"{field}_{code}" for field in ("title", "summary", "body")]}))
+        return [
+            (None, {"fields": ["title_nb", "slug", "summary_nb", "body_nb"]}),
+            (_("Sections and links"), {"fields": [
+                "target_groups", "topics", "service_categories", "related"]}),
+            (_("Publishing and quality"), {"fields": [
+                "is_published", "published_at", "quality_assured_on", "updated_at",
+                "read_count", "translation_status"]}),
+            *translations,
+        ]
 
     def save_model(self, request, obj, form, change):
         article_save(obj, changed_fields=form.changed_data if change else None)
@@ -138,11 +153,21 @@ class ArticleAdmin(TranslationAdmin):
         ) % {"count": count}, messages.SUCCESS)
 
 
+def _bokmal_first(fields, *, other_fields=()):
+    """Fieldsets: bokmål in place, the other languages in a collapsed fieldset."""
+    return [
+        (None, {"fields": [f"{field}_nb" for field in fields] + list(other_fields)}),
+        (_("Translations"), {"classes": ["collapse"], "fields": [
+            f"{field}_{code}" for code in translation_languages() for field in fields]}),
+    ]
+
+
 @admin.register(TargetGroup)
 class TargetGroupAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name_nb"]}
+    fieldsets = _bokmal_first(["name", "description"], other_fields=["slug", "order"])
 
 
 @admin.register(Topic)
@@ -150,6 +175,7 @@ class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name_nb"]}
+    fieldsets = _bokmal_first(["name", "description"], other_fields=["slug", "order"])
 
 
 @admin.register(NewsItem)
@@ -159,6 +185,8 @@ class NewsItemAdmin(TranslationAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title_nb"]}
     date_hierarchy = "published_at"
+    fieldsets = _bokmal_first(["title", "summary", "body"],
+                              other_fields=["slug", "is_published", "published_at"])
 
     def save_model(self, request, obj, form, change):
         news_item_save(obj)

@@ -125,3 +125,27 @@ def test_visitors_cannot_see_the_feedback_summary(client):
     response = client.get(reverse("admin:articles_pagefeedback_summary"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_change_page_names_each_translations_state(editor_client):
+    from articles.services import article_save
+
+    article = factories.article(translations={"en": factories.ENGLISH, "ar": factories.ARABIC})
+    article.title_nb = "Ny tittel"
+    article_save(article, changed_fields=["title_nb"])
+    article.title_ar = "عنوان جديد"
+    article_save(article, changed_fields=["title_ar"])
+    html = editor_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    names = dict(settings.LANGUAGES)
+    with translation.override("nb"):  # the admin speaks the site's default language
+        english, polish, arabic = str(names["en"]), str(names["pl"]), str(names["ar"])
+        outdated, missing = gettext("outdated"), gettext("missing")
+    assert f"{english} ({outdated})" in html
+    assert f"{polish} ({missing})" in html
+    assert f"{arabic} (" not in html
