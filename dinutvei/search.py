@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 LIMITS = {"article": 10, "service": 5, "question": 5}
+# Articles come page by page (services and questions only on the first): at most this many.
+MAX_PAGES = 10
 
 
 def _question_search():
@@ -57,6 +59,8 @@ class SiteSearchResults:
     questions: list = field(default_factory=list)
     corrected_from: str = ""  # the typed query, when these are the results of a correction
     suggestion: str = ""  # a correction offered when something was found anyway
+    page: int = 1
+    has_next: bool = False
 
     @property
     def total(self):
@@ -67,9 +71,24 @@ class SiteSearchResults:
         return bool(query_terms(self.query))
 
 
-def _gather(query, language):
-    results = SiteSearchResults(query=query)
-    results.articles = article_search(query, language=language, limit=LIMITS["article"])
+    @property
+    def previous_page(self):
+        return self.page - 1 if self.page > 1 else None
+
+    @property
+    def next_page(self):
+        return self.page + 1 if self.has_next else None
+
+
+def _gather(query, language, page=1):
+    results = SiteSearchResults(query=query, page=page)
+    size = LIMITS["article"]
+    # One more than the page holds, to know whether there is a next page.
+    articles = article_search(query, language=language, limit=size * page + 1)
+    results.articles = articles[size * (page - 1):size * page]
+    results.has_next = len(articles) > size * page and page < MAX_PAGES
+    if page > 1:
+        return results
     results.services = service_search(query, language=language, limit=LIMITS["service"])
     question_search = _question_search()
     if question_search is not None:
@@ -82,12 +101,15 @@ def _gather(query, language):
     return results
 
 
-def site_search(query, *, language):
-    """Everything the search page shows for a query."""
-    results = _gather(query, language)
-    if not results.has_words:
-        return results
-    if results.articles:
+def site_search(query, *, language, page=1):
+    """Everything the search page shows for a query (articles page by page)."""
+    page = min(max(int(page), 1), MAX_PAGES)
+    results = _gather(query, language, page)
+    if page > 1 and not results.articles:
+        # Past the last page (an old link, a typed number): the first page instead.
+        page = 1
+        results = _gather(query, language, page)
+    if not results.has_words or results.articles or page > 1:
         return results
     # No article matched: perhaps a misspelt word (services may still match a prefix).
     correction = suggest(query, language=language)

@@ -41,10 +41,18 @@ class SearchView(TemplateView):
         form = SiteSearchForm(self.request.GET or None)
         context["form"] = form
         if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
-            context["results"] = site_search(form.cleaned_data["q"], language=get_language())
+            context["results"] = site_search(
+                form.cleaned_data["q"], language=get_language(), page=_page_number(self.request)
+            )
         if "results" not in context or not context["results"].total:
             context.update(
                 target_groups=TargetGroup.objects.all(),
                 most_read=most_read_articles(),
             )
         return context
+
+
+def _page_number(request):
+    """The page asked for, or the first for anything that is not a small positive number."""
+    value = request.GET.get("page", "")
+    return int(value) if value.isdigit() and len(value) <= 3 else 1

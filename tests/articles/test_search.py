@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 
@@ -211,3 +213,28 @@ def test_postgresql_uses_the_simple_configuration_for_polish():
     })
     assert titles(search_documents("przemocy", language="pl")) == ["Przemoc domowa"]
     assert connection.vendor == "postgresql"
+
+
+def test_search_results_come_page_by_page(client):
+    for number in range(25):
+        factories.article(slug=f"side-{number}", title=f"Krisesenter nummer {number}")
+    first = client.get("/sok/", {"q": "krisesenter"}).content.decode()
+    assert first.count('class="search-result"') == 10
+    assert 'rel="next" href="?q=krisesenter&amp;page=2"' in first
+    third = client.get("/sok/", {"q": "krisesenter", "page": "3"}).content.decode()
+    assert third.count('class="search-result"') == 5
+    assert 'rel="next"' not in third and 'rel="prev"' in third
+    titles_seen = set()
+    for page in ("1", "2", "3"):
+        html = client.get("/sok/", {"q": "krisesenter", "page": page}).content.decode()
+        titles_seen |= set(re.findall(r"Krisesenter nummer \d+", html))
+    assert len(titles_seen) == 25
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99", "99999999999", "", "2.5"])
+def test_a_bad_or_too_high_page_shows_the_first(client, page):
+    for number in range(3):
+        factories.article(slug=f"side-{number}", title=f"Krisesenter nummer {number}")
+    response = client.get("/sok/", {"q": "krisesenter", "page": page})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="search-result"') == 3
