@@ -1,0 +1,294 @@
+"""Knowledge articles for the four target groups, news, and anonymous page feedback.
+
+Title, summary and body are translated with django-modeltranslation (articles/translation.py):
+bokmål is the source and the fallback. Each article remembers a hash of its bokmål text
+(`source_hash`) and, per language, the hash of the bokmål text its translation was made from
+(`translated_from`), so editors can see which translations are missing or outdated.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+SOURCE_LANGUAGE = "nb"
+# The fields an article's translation consists of; the title says whether one exists.
+TRANSLATED_FIELDS = ("title", "summary", "body")
+# Slugs that would be shadowed by the articles app's own URLs.
+RESERVED_SLUGS = {"for", "tema", "aktuelt", "tilbakemelding"}
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def translation_languages():
+    """Every language but the source language."""
+    return [code for code in language_codes() if code != SOURCE_LANGUAGE]
+
+
+def localized(instance, field, language):
+    """The value of one language's column, without falling back."""
+    return getattr(instance, build_localized_fieldname(field, language)) or ""
+
+
+class TranslatedContentMixin:
+    """What an article or a news item knows about its own translations."""
+
+    def has_translation(self, language):
+        return bool(localized(self, "title", language).strip())
+
+    def available_languages(self):
+        return [code for code in language_codes() if self.has_translation(code)]
+
+    def content_language(self, language=None):
+        """The language the reader is actually shown: theirs, or bokmål as the fallback."""
+        language = language or get_language() or SOURCE_LANGUAGE
+        return language if self.has_translation(language) else SOURCE_LANGUAGE
+
+
+class TargetGroup(models.Model):
+    """Who a page speaks to: people subjected to violence, relatives, people who use
+    violence, professionals."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:target-group", kwargs={"slug": self.slug})
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        now = now or timezone.now()
+        return self.filter(is_published=True, published_at__lte=now)
+
+    def most_read(self):
+        return self.order_by("-read_count", "-published_at", "pk")
+
+    def missing_in(self, language):
+        field = build_localized_fieldname("title", language)
+        return self.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+
+    def translated_in(self, language):
+        return self.exclude(pk__in=self.missing_in(language).values("pk"))
+
+    def outdated_in(self, language):
+        """Translated, but the bokmål text changed after the translation was made."""
+        candidates = self.translated_in(language).only("pk", "source_hash", "translated_from")
+        return self.filter(pk__in=[
+            article.pk for article in candidates if article.is_outdated_in(language)
+        ])
+
+
+def _reserved_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This slug is used by the site itself. Choose another."))
+
+
+class Article(TranslatedContentMixin, models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[_reserved_slug])
+    summary = models.TextField(
+        _("summary"), max_length=600, blank=True,
+        help_text=_("One or two sentences, shown in lists and search results."),
+    )
+    body = models.TextField(
+        _("body"), blank=True,
+        help_text=_("Paragraphs, headings (h2–h4), lists, links, quotes and simple tables. "
+                    "Anything else is removed when you save."),
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="articles", verbose_name=_("target groups")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="articles", verbose_name=_("topics")
+    )
+    service_categories = models.ManyToManyField(
+        "services.ServiceCategory", blank=True, related_name="articles",
+        verbose_name=_("related kinds of help"),
+        help_text=_("The article offers to find the nearest such services."),
+    )
+    related = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, verbose_name=_("related articles")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    quality_assured_on = models.DateField(
+        _("quality-assured by the fagpanel on"), null=True, blank=True,
+        help_text=_("Leave empty until the panel has reviewed the article."),
+    )
+    source_hash = models.CharField(
+        _("hash of the bokmål text"), max_length=64, blank=True, editable=False
+    )
+    translated_from = models.JSONField(
+        _("translated from"), default=dict, blank=True, editable=False,
+        help_text=_("Per language, the hash of the bokmål text the translation was made from."),
+    )
+    # Counted on each view without cookies or addresses: the only reading statistic kept.
+    read_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["is_published", "published_at"], name="article_published"),
+            models.Index(fields=["-read_count"], name="article_read_count"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def compute_source_hash(self):
+        source = "\x1f".join(localized(self, field, SOURCE_LANGUAGE) for field in TRANSLATED_FIELDS)
+        return hashlib.sha256(source.encode()).hexdigest()
+
+    def is_outdated_in(self, language):
+        if language == SOURCE_LANGUAGE or not self.has_translation(language):
+            return False
+        return self.translated_from.get(language) != self.source_hash
+
+    @property
+    def is_quality_assured(self):
+        return self.quality_assured_on is not None
+
+
+class ArticleSearchDocument(models.Model):
+    """One article in one language as the site search sees it: plain text, and on
+    PostgreSQL a stored, GIN-indexed tsvector made with that language's text-search
+    configuration. Rebuilt by articles.services.article_index whenever an article is saved."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="search_documents"
+    )
+    language = models.CharField(max_length=8)
+    config = models.CharField(max_length=20)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    # PostgreSQL only (NULL on SQLite). `vector` holds every word and is GIN-indexed for
+    # matching; `rank_vector` holds the title, the summary and the opening of the text and
+    # is small enough to stay in the table row, so ranking thousands of matches never reads
+    # the large columns (kept out of line, see migration 0003).
+    vector = SearchVectorField(null=True, editable=False)
+    rank_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="search_document_once"),
+        ]
+        indexes = [models.Index(fields=["language", "article"], name="search_document_lang")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+class SearchWord(models.Model):
+    """The words the articles use, per language: the vocabulary "did you mean" corrects a
+    misspelt query against (with pg_trgm on PostgreSQL, difflib elsewhere)."""
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="search_word_once"),
+        ]
+
+    def __str__(self):
+        return self.word
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        return self.filter(is_published=True, published_at__lte=now or timezone.now())
+
+
+class NewsItem(TranslatedContentMixin, models.Model):
+    """Aktuelt: short news from the portal, with an RSS and an Atom feed."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:news-detail", kwargs={"slug": self.slug})
+
+
+class PageFeedback(models.Model):
+    """"Did you find what you were looking for?" on one page. Anonymous: the page, the
+    language, the answer, an optional comment, and the date (no time, so an answer cannot
+    be matched with a visit in any other log)."""
+
+    path = models.CharField(_("page"), max_length=300, db_index=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    helpful = models.BooleanField(_("found what they were looking for"))
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    created_date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+
+    class Meta:
+        ordering = ["-created_date", "-pk"]
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
+
+    def __str__(self):
+        return f"{self.path} ({self.created_date})"

@@ -1,2 +1,16 @@
+from django.urls import path
+
+from . import feeds, views
+
 app_name = "articles"
-urlpatterns = []
+urlpatterns = [
+    path("", views.ArticleIndexView.as_view(), name="index"),
+    path("for/<slug:slug>/", views.TargetGroupView.as_view(), name="target-group"),
+    path("tema/<slug:slug>/", views.TopicView.as_view(), name="topic"),
+    path("aktuelt/", views.NewsListView.as_view(), name="news"),
+    path("aktuelt/rss/", feeds.NewsRssFeed(), name="news-rss"),
+    path("aktuelt/atom/", feeds.NewsAtomFeed(), name="news-atom"),
+    path("aktuelt/<slug:slug>/", views.NewsDetailView.as_view(), name="news-detail"),
+    path("tilbakemelding/", views.PageFeedbackView.as_view(), name="feedback"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+]

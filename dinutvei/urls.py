@@ -23,6 +23,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("sok/", views.SearchView.as_view(), name="search"),
     path("om-tjenesten/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("skjul-sporene/", TemplateView.as_view(
         template_name="pages/hide_traces.html"), name="hide-traces"),

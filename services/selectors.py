@@ -11,9 +11,11 @@ docs/decisions/0001-latitude-longitude-without-geodjango.md.
 import math
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from geopy.distance import geodesic
+from modeltranslation.utils import build_localized_fieldname
 
 from .geocoding import locate
 from .models import OpeningPeriod, Service
@@ -221,3 +223,71 @@ def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
         limit=limit, filters=filters,
     )
     return SearchOutcome(origin=coordinates, origin_label=label, nearby=tuple(nearby))
+
+
+SITE_SEARCH_SNIPPET_CHARS = 200
+SITE_SEARCH_CANDIDATES = 100
+
+
+def _word_stem(word):
+    """A crude stem for substring matching: inflected endings ("krisesentrene",
+    "shelters") still find the base word ("krisesenter", "shelter")."""
+    if len(word) >= 7:
+        return word[:-2]
+    if len(word) >= 5:
+        return word[:-1]
+    return word
+
+
+def site_search(query, *, language, limit=5):
+    """Published services for the site-wide search: every word (or its stem) in the name,
+    the category or the description, in the reader's language or bokmål. Ranked by where
+    the words hit (name first). The registry is small, so substring matching is fast on
+    every database; typos are handled by the site search's "did you mean".
+    Returns dicts of title, url, snippet (plain text), kind and rank."""
+    words = [word for word in query.split() if word.strip("\"'-+*")][:8]
+    if not words or limit <= 0:
+        return []
+    description = build_localized_fieldname("description", language)
+    category_name = "category__" + build_localized_fieldname("name", language)
+    matches = Q()
+    for word in words:
+        stem = _word_stem(word.strip("\"'-+*"))
+        matches &= (Q(name__icontains=stem) | Q(**{f"{category_name}__icontains": stem})
+                    | Q(category__name_nb__icontains=stem)
+                    | Q(**{f"{description}__icontains": stem})
+                    | Q(description_nb__icontains=stem))
+    # Only the columns shown: a Service row has a column per language for several fields.
+    found = Service.objects.published().filter(matches).values(
+        "name", "slug", "place", description, "description_nb", category_name,
+        "category__name_nb",
+    )[:SITE_SEARCH_CANDIDATES]
+    stems = [_word_stem(word.strip("\"'-+*").casefold()) for word in words]
+    detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
+    results = []
+    for row in found:
+        name = row["name"]
+        category = row[category_name] or row["category__name_nb"] or ""
+        text = row[description] or row["description_nb"] or ""
+        score = sum(
+            3 * (stem in name.casefold()) + 2 * (stem in category.casefold()) + 1
+            for stem in stems
+        ) / (6 * len(stems))
+        results.append({
+            "title": name,
+            "url": detail_url.replace("__slug__", row["slug"]),
+            "snippet": _snippet(category, row["place"], text),
+            "kind": "service",
+            "rank": score,
+        })
+    results.sort(key=lambda result: (-result["rank"], result["title"]))
+    return results[:limit]
+
+
+def _snippet(category, place, description):
+    text = " · ".join(part for part in (category, place) if part)
+    if description:
+        if len(description) > SITE_SEARCH_SNIPPET_CHARS:
+            description = description[:SITE_SEARCH_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        text = f"{text}: {description}" if text else description
+    return text

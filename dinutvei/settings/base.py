@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text and trigram search on PostgreSQL; harmless on SQLite.
+    "django.contrib.postgres",
     "leaflet",
     "dinutvei",
     "services",

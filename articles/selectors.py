@@ -1,0 +1,74 @@
+"""Reads of articles: lists for the section pages, the most-read list, the site search and
+the nearest services an article points to."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from services.geocoding import locate
+from services.selectors import ServiceFilters, services_near
+
+from .models import Article
+from .search import search_documents
+
+NEARBY_LIMIT = 5
+NEARBY_RADIUS_KM = 150
+
+
+def article_list_queryset():
+    """Published articles for a list: one query (cards show only title and summary)."""
+    return Article.objects.published()
+
+
+def article_detail_queryset():
+    return Article.objects.published().prefetch_related(
+        "target_groups", "topics",
+        Prefetch("related", queryset=Article.objects.published()),
+    )
+
+
+def most_read_articles(limit=5):
+    return list(Article.objects.published().most_read()[:limit])
+
+
+def site_search(query, *, language, limit=20):
+    """The articles the site search shows: dicts of title, url, snippet (safe HTML), kind,
+    rank and the language the title is in (the reader's, or bokmål as the fallback)."""
+    detail_url = reverse("articles:detail", kwargs={"slug": "__slug__"})
+    return [
+        {
+            "title": hit.title,
+            "url": detail_url.replace("__slug__", hit.slug),
+            # Escaped by articles.search, with <mark> around the hits.
+            "snippet": mark_safe(hit.snippet),
+            "kind": "article",
+            "rank": hit.rank,
+            "language": hit.language,
+        }
+        for hit in search_documents(query, language=language, limit=limit)
+    ]
+
+
+@dataclass(frozen=True)
+class NearbyOutcome:
+    """The nearest services of one kind to a typed place, or the gazetteer's answer when
+    the place was not found or is ambiguous."""
+
+    category: object
+    place_name: str = ""
+    nearby: tuple = ()
+    lookup: object = None
+
+
+def nearby_services(*, place, category):
+    lookup = locate(place)
+    if not lookup.found:
+        return NearbyOutcome(category=category, lookup=lookup)
+    found = lookup.place
+    nearby = services_near(
+        latitude=found.latitude, longitude=found.longitude, radius_km=NEARBY_RADIUS_KM,
+        limit=NEARBY_LIMIT, filters=ServiceFilters(category=category),
+    )
+    return NearbyOutcome(category=category, place_name=found.name, nearby=tuple(nearby))

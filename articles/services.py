@@ -1,0 +1,122 @@
+"""Writes to articles, news and page feedback. The admin, the demo loader and the views
+all go through these."""
+
+import re
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import (
+    SOURCE_LANGUAGE,
+    TRANSLATED_FIELDS,
+    Article,
+    PageFeedback,
+    language_codes,
+    translation_languages,
+)
+from .sanitize import clean_html
+from .search import index_article
+
+
+def sanitize_bodies(instance):
+    """Clean the body in every language (a translator's HTML is no more trusted than an
+    editor's)."""
+    for language in language_codes():
+        field = build_localized_fieldname("body", language)
+        value = getattr(instance, field)
+        if value:
+            setattr(instance, field, clean_html(value))
+
+
+def _translation_fields(language):
+    return {build_localized_fieldname(field, language) for field in TRANSLATED_FIELDS}
+
+
+@transaction.atomic
+def article_save(article, *, changed_fields=None, translations_current=()):
+    """Save an article an editor or the demo loader wrote: bodies sanitised, the source
+    hash updated, and the translations that were edited in this save (or named in
+    `translations_current`) recorded as made from the current bokmål text. Then the search
+    index follows. `changed_fields` None means every field changed (a new article)."""
+    sanitize_bodies(article)
+    article.full_clean()
+    article.source_hash = article.compute_source_hash()
+    changed = set(changed_fields) if changed_fields is not None else None
+    for language in translation_languages():
+        if not article.has_translation(language):
+            article.translated_from.pop(language, None)
+            continue
+        edited = changed is None or bool(changed & _translation_fields(language))
+        if edited or language in translations_current:
+            article.translated_from[language] = article.source_hash
+    article.save()
+    index_article(article)
+    return article
+
+
+@transaction.atomic
+def article_reindex(*, articles):
+    count = 0
+    for article in articles:
+        index_article(article)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def articles_mark_translations_current(*, articles, language):
+    """An editor checked the translation against the new bokmål text: it is current."""
+    marked = 0
+    for article in articles.select_for_update():
+        if article.has_translation(language):
+            article.translated_from[language] = article.source_hash
+            article.save(update_fields=["translated_from"])
+            marked += 1
+    return marked
+
+
+def article_count_read(*, article):
+    """One more read, counted in the database only: no cookie, no address, no time."""
+    Article.objects.filter(pk=article.pk).update(read_count=F("read_count") + 1)
+
+
+@transaction.atomic
+def news_item_save(news_item):
+    sanitize_bodies(news_item)
+    news_item.full_clean()
+    news_item.save()
+    return news_item
+
+
+# Whatever looks like a phone number or an e-mail address is taken out of a comment before
+# it is stored: the form asks for nothing personal, and this catches the obvious slips.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\w)(\+?\d[\d \-.]{6,}\d)(?!\w)")
+REMOVED = "[…]"
+
+
+def scrub_comment(comment):
+    return _PHONE.sub(REMOVED, _EMAIL.sub(REMOVED, comment)).strip()
+
+
+@transaction.atomic
+def page_feedback_submit(*, path, language, helpful, comment=""):
+    """Store one anonymous answer. The same comment on the same page on the same day is
+    stored once (a double click or a reload), since nothing else tells two answers apart."""
+    comment = scrub_comment(comment)
+    feedback = PageFeedback(
+        path=path, language=language or SOURCE_LANGUAGE, helpful=helpful, comment=comment,
+        created_date=timezone.localdate(),
+    )
+    feedback.full_clean()
+    if comment:
+        duplicate = PageFeedback.objects.filter(
+            path=path, language=feedback.language, helpful=helpful, comment=comment,
+            created_date=feedback.created_date,
+        ).first()
+        if duplicate is not None:
+            return duplicate
+    feedback.save()
+    return feedback

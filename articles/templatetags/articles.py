@@ -1,0 +1,48 @@
+from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+
+from articles.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
+from articles.sanitize import clean_html
+
+register = template.Library()
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+@register.filter
+def sanitized(value):
+    """Editor- or translator-written HTML, cleaned again at render time (it was cleaned on
+    save too): the one place article HTML is marked safe."""
+    return mark_safe(clean_html(str(value or "")))  # cleaned by nh3 just now
+
+
+@register.simple_tag
+def lang_attrs(language):
+    """` lang="nb"` (and `dir`, where it differs from the page's) for text in another
+    language than the page: a title or text shown in bokmål because it is missing in the
+    reader's language. Empty when the text is in the page's language."""
+    if language not in LANGUAGE_CODES or language == get_language():
+        return ""
+    bidi = get_language_info(language)["bidi"]
+    direction = ""
+    if bidi != get_language_bidi():
+        direction = ' dir="rtl"' if bidi else ' dir="ltr"'
+    return mark_safe(f' lang="{language}"{direction}')  # a code from settings.LANGUAGES
+
+
+@register.simple_tag
+def content_lang_attrs(item):
+    """lang_attrs for an article or news item in the language it is shown in."""
+    return lang_attrs(item.content_language(get_language()))
+
+
+@register.inclusion_tag("includes/page_feedback_form.html", takes_context=True)
+def page_feedback(context):
+    """"Did you find what you were looking for?" for the current page, or the thank-you
+    after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView)."""
+    request = context["request"]
+    query = request.GET.copy()
+    thanked = query.pop(FEEDBACK_PARAMETER, None) == [FEEDBACK_THANKS_VALUE]
+    page = request.path + (f"?{query.urlencode()}" if query else "")
+    return {"form": PageFeedbackForm(initial={"page": page}), "thanked": thanked}

@@ -1,0 +1,26 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, NewsItem, TargetGroup, Topic
+
+
+@register(TargetGroup)
+class TargetGroupTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+    # Only bokmål is required; other languages may be empty and then fall back.
+    required_languages = ("nb",)
+
+
+@register(NewsItem)
+class NewsItemTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = ("nb",)

@@ -1,0 +1,204 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import translate_url
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, get_language_info
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from .forms import (
+    FEEDBACK_PARAMETER,
+    FEEDBACK_THANKS_VALUE,
+    NearbyServicesForm,
+    PageFeedbackForm,
+)
+from .models import SOURCE_LANGUAGE, NewsItem, TargetGroup, Topic
+from .selectors import (
+    article_detail_queryset,
+    article_list_queryset,
+    most_read_articles,
+    nearby_services,
+)
+from .services import article_count_read, page_feedback_submit
+
+PAGE_SIZE = 20
+
+
+class ArticleIndexView(TemplateView):
+    """Every section: the four target groups and the topics, and the newest articles."""
+
+    template_name = "articles/index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            target_groups=TargetGroup.objects.all(),
+            topics=Topic.objects.all(),
+            latest=article_list_queryset()[:6],
+            most_read=most_read_articles(),
+            **kwargs,
+        )
+
+
+class SectionView(ListView):
+    """A section page: a target group's or a topic's articles, page by page."""
+
+    template_name = "articles/section.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    section_model = None
+    section_kind = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.section = get_object_or_404(self.section_model, slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return article_list_queryset().filter(**{self.section_kind: self.section})
+
+    def paginate_queryset(self, queryset, page_size):
+        # A bad page number shows the nearest page, never an error.
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section=self.section, section_kind=self.section_kind, **kwargs
+        )
+
+
+class TargetGroupView(SectionView):
+    section_model = TargetGroup
+    section_kind = "target_groups"
+
+
+class TopicView(SectionView):
+    section_model = Topic
+    section_kind = "topics"
+
+
+class ArticleDetailView(DetailView):
+    """One article, in the reader's language or else in bokmål with a notice. An article
+    about a kind of help offers the nearest such services to a place the reader types."""
+
+    template_name = "articles/detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return article_detail_queryset()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # A return from the feedback form or a search for services is not a new read.
+        if not request.GET:
+            article_count_read(article=self.object)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        language = get_language()
+        # Only kinds of help with places on the map (not the national phone lines).
+        categories = article.service_categories.filter(
+            services__is_published=True, services__is_national=False
+        ).distinct()
+        context.update(
+            content_language=article.content_language(language),
+            is_fallback=article.content_language(language) != language,
+            canonical_url=_canonical_url(self.request),
+            available_languages=_language_links(self.request, article.available_languages()),
+            related=[item for item in article.related.all() if item.pk != article.pk],
+        )
+        if categories:
+            form = NearbyServicesForm(
+                self.request.GET if "sted" in self.request.GET else None,
+                categories=categories,
+            )
+            context["nearby_form"] = form
+            if form.is_bound and form.is_valid():
+                context["nearby"] = nearby_services(
+                    place=form.cleaned_data["sted"], category=form.cleaned_data["kategori"]
+                )
+        return context
+
+
+def _canonical_url(request):
+    """A page shown in bokmål for want of a translation is the bokmål page's duplicate."""
+    return request.build_absolute_uri(translate_url(request.path, SOURCE_LANGUAGE))
+
+
+def _language_links(request, codes):
+    path = request.path
+    return [
+        {"code": code, "name_local": get_language_info(code)["name_local"],
+         "bidi": get_language_info(code)["bidi"], "url": translate_url(path, code)}
+        for code in codes
+    ]
+
+
+class NewsListView(ListView):
+    template_name = "articles/news_list.html"
+    context_object_name = "news"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return NewsItem.objects.published()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class NewsDetailView(DetailView):
+    template_name = "articles/news_detail.html"
+    context_object_name = "news_item"
+
+    def get_queryset(self):
+        return NewsItem.objects.published()
+
+    def get_context_data(self, **kwargs):
+        language = get_language()
+        item = self.object
+        return super().get_context_data(
+            content_language=item.content_language(language),
+            is_fallback=item.content_language(language) != language,
+            canonical_url=_canonical_url(self.request),
+            available_languages=_language_links(self.request, item.available_languages()),
+            **kwargs,
+        )
+
+
+# No CSRF token: the form is on every page, and a token would set a cookie on every page.
+# The endpoint only stores an anonymous yes/no and a short comment, has no session effect,
+# validates strictly and has a honeypot; a forged answer costs as little as a real one.
+# See README.md, "Articles, site search and page feedback".
+@method_decorator(csrf_exempt, name="dispatch")
+class PageFeedbackView(FormView):
+    """Receives the feedback form of any page and sends the reader back to it with a
+    thank-you. An invalid answer is shown again here, with what was typed kept."""
+
+    template_name = "articles/feedback.html"
+    form_class = PageFeedbackForm
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        page_feedback_submit(
+            path=translate_url(form.page_path, SOURCE_LANGUAGE),
+            language=get_language(),
+            helpful=form.is_helpful,
+            comment=form.cleaned_data["comment"],
+        )
+        return HttpResponseRedirect(self._back_url(form.cleaned_data["page"]))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def _back_url(self, page):
+        if not url_has_allowed_host_and_scheme(page, allowed_hosts=None):
+            page = "/"
+        page = page.split("#", 1)[0]
+        separator = "&" if "?" in page else "?"
+        return f"{page}{separator}{FEEDBACK_PARAMETER}={FEEDBACK_THANKS_VALUE}#tilbakemelding"

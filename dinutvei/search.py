@@ -1,0 +1,122 @@
+"""The site search: one query over articles, help services and (once that app provides
+`questions.selectors.site_search`) published questions, in the reader's language.
+
+Each app answers with its own `site_search(query, *, language, limit)`, returning dicts of
+title, url, snippet and kind (and rank where it has one). Results are shown per kind, each
+kind in its own order: ranks from different searches are not comparable. When no article
+is found, the query is corrected against the articles' vocabulary ("did you mean") and, if
+the correction finds more, its results are shown instead, saying so.
+"""
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from articles.forms import reject_control_characters
+from articles.search import query_terms, suggest
+from articles.selectors import site_search as article_search
+from services.selectors import site_search as service_search
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+LIMITS = {"article": 10, "service": 5, "question": 5}
+# Articles come page by page (services and questions only on the first): at most this many.
+MAX_PAGES = 10
+
+
+def _question_search():
+    """questions.selectors.site_search, if the questions app provides it."""
+    try:
+        module = importlib.import_module("questions.selectors")
+    except ImportError:
+        return None
+    return getattr(module, "site_search", None)
+
+
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the site"), max_length=MAX_QUERY_LENGTH, strip=True, required=False,
+        validators=[reject_control_characters],
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off",
+                                      "enterkeyhint": "search"}),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "search_%s")
+        super().__init__(*args, **kwargs)
+
+
+@dataclass
+class SiteSearchResults:
+    query: str
+    articles: list = field(default_factory=list)
+    services: list = field(default_factory=list)
+    questions: list = field(default_factory=list)
+    corrected_from: str = ""  # the typed query, when these are the results of a correction
+    suggestion: str = ""  # a correction offered when something was found anyway
+    page: int = 1
+    has_next: bool = False
+
+    @property
+    def total(self):
+        return len(self.articles) + len(self.services) + len(self.questions)
+
+    @property
+    def has_words(self):
+        return bool(query_terms(self.query))
+
+
+    @property
+    def previous_page(self):
+        return self.page - 1 if self.page > 1 else None
+
+    @property
+    def next_page(self):
+        return self.page + 1 if self.has_next else None
+
+
+def _gather(query, language, page=1):
+    results = SiteSearchResults(query=query, page=page)
+    size = LIMITS["article"]
+    # One more than the page holds, to know whether there is a next page.
+    articles = article_search(query, language=language, limit=size * page + 1)
+    results.articles = articles[size * (page - 1):size * page]
+    results.has_next = len(articles) > size * page and page < MAX_PAGES
+    if page > 1:
+        return results
+    results.services = service_search(query, language=language, limit=LIMITS["service"])
+    question_search = _question_search()
+    if question_search is not None:
+        try:
+            results.questions = list(
+                question_search(query, language=language, limit=LIMITS["question"])
+            )
+        except Exception:  # the questions app's failure must not break the site search
+            logger.exception("questions.selectors.site_search failed")
+    return results
+
+
+def site_search(query, *, language, page=1):
+    """Everything the search page shows for a query (articles page by page)."""
+    page = min(max(int(page), 1), MAX_PAGES)
+    results = _gather(query, language, page)
+    if page > 1 and not results.articles:
+        # Past the last page (an old link, a typed number): the first page instead.
+        page = 1
+        results = _gather(query, language, page)
+    if not results.has_words or results.articles or page > 1:
+        return results
+    # No article matched: perhaps a misspelt word (services may still match a prefix).
+    correction = suggest(query, language=language)
+    if correction:
+        corrected = _gather(correction, language)
+        if corrected.articles or (corrected.total and not results.total):
+            corrected.corrected_from = query
+            return corrected
+        results.suggestion = correction
+    return results

@@ -1,0 +1,151 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, PageFeedback
+from tests import factories as shared
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(shared.editor())
+    return client
+
+
+def changelist(client, **params):
+    response = client.get(reverse("admin:articles_article_changelist"), params)
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list)
+
+
+def test_editors_filter_articles_missing_in_a_language(editor_client):
+    english = factories.article(title="Har engelsk", translations={"en": factories.ENGLISH})
+    norwegian = factories.article(title="Bare norsk")
+    assert changelist(editor_client, translation="missing:en") == [norwegian]
+    assert set(changelist(editor_client, translation="missing:ar")) == {english, norwegian}
+
+
+def test_editors_filter_articles_outdated_in_a_language(editor_client):
+    article = factories.article(translations={"en": factories.ENGLISH})
+    factories.article(translations={"en": factories.ENGLISH})
+    assert changelist(editor_client, translation="outdated:en") == []
+    article.body_nb = "<p>Endret kilde.</p>"
+    from articles.services import article_save
+
+    article_save(article, changed_fields=["body_nb"])
+    assert changelist(editor_client, translation="outdated:en") == [article]
+
+
+def test_a_nonsense_filter_value_lists_everything(editor_client):
+    factories.article()
+    response = editor_client.get(reverse("admin:articles_article_changelist"),
+                                 {"translation": "nonsense:xx"})
+    assert response.status_code == 200
+
+
+def test_saving_a_translation_in_the_admin_marks_it_current(editor_client):
+    article = factories.article(translations={"en": factories.ENGLISH})
+    Article.objects.filter(pk=article.pk).update(translated_from={"en": "old"})
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update({
+        "body_en": "<p>Updated English text.</p><script>alert(1)</script>",
+        "target_groups": [], "topics": [], "service_categories": [], "related": [],
+        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        "quality_assured_on": "",
+    })
+    data = {key: value for key, value in data.items() if not isinstance(value, dt.datetime)}
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert article.body_en == "<p>Updated English text.</p>"
+    assert not article.is_outdated_in("en")
+
+
+def test_article_admin_pages_render(editor_client):
+    article = factories.article(translations={"ar": factories.ARABIC})
+    for url in [reverse("admin:articles_article_add"),
+                reverse("admin:articles_article_change", args=[article.pk]),
+                reverse("admin:articles_newsitem_add"),
+                reverse("admin:articles_topic_add"),
+                reverse("admin:articles_targetgroup_add")]:
+        assert editor_client.get(url).status_code == 200, url
+
+
+def test_feedback_summary_counts_yes_and_no_per_page_and_month(editor_client):
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=3)
+    for helpful, day in [(True, today), (True, today), (False, today), (False, last_month)]:
+        PageFeedback.objects.create(path="/artikler/a/", language="nb", helpful=helpful,
+                                    created_date=day)
+    PageFeedback.objects.create(path="/sok/", language="en", helpful=True, created_date=today)
+
+    response = editor_client.get(reverse("admin:articles_pagefeedback_summary"))
+    assert response.status_code == 200
+    rows = {row["path"]: row for row in response.context["table"]}
+    assert (rows["/artikler/a/"]["yes"], rows["/artikler/a/"]["no"]) == (2, 2)
+    assert rows["/artikler/a/"]["months"][-1] == (2, 1)
+    assert rows["/artikler/a/"]["months"][-2] == (0, 1)
+    assert (rows["/sok/"]["yes"], rows["/sok/"]["no"]) == (1, 0)
+
+
+@pytest.mark.parametrize("months", ["abc", "-5", "9999", ""])
+def test_feedback_summary_survives_bad_parameters(editor_client, months):
+    response = editor_client.get(reverse("admin:articles_pagefeedback_summary"),
+                                 {"months": months})
+    assert response.status_code == 200
+
+
+def test_feedback_changelist_filters_on_page(editor_client):
+    PageFeedback.objects.create(path="/artikler/a/", language="nb", helpful=True)
+    PageFeedback.objects.create(path="/sok/", language="nb", helpful=False)
+    response = editor_client.get(reverse("admin:articles_pagefeedback_changelist"),
+                                 {"path": "/sok/"})
+    assert [f.path for f in response.context["cl"].result_list] == ["/sok/"]
+
+
+def test_feedback_is_read_only_for_editors(editor_client):
+    feedback = PageFeedback.objects.create(path="/sok/", language="nb", helpful=False)
+    url = reverse("admin:articles_pagefeedback_change", args=[feedback.pk])
+    response = editor_client.post(url, {"helpful": "on", "path": "/x/"})
+    feedback.refresh_from_db()
+    assert feedback.path == "/sok/"
+    assert response.status_code in (302, 403, 200)
+
+
+def test_visitors_cannot_see_the_feedback_summary(client):
+    response = client.get(reverse("admin:articles_pagefeedback_summary"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_change_page_names_each_translations_state(editor_client):
+    from articles.services import article_save
+
+    article = factories.article(translations={"en": factories.ENGLISH, "ar": factories.ARABIC})
+    article.title_nb = "Ny tittel"
+    article_save(article, changed_fields=["title_nb"])
+    article.title_ar = "عنوان جديد"
+    article_save(article, changed_fields=["title_ar"])
+    html = editor_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    names = dict(settings.LANGUAGES)
+    with translation.override("nb"):  # the admin speaks the site's default language
+        english, polish, arabic = str(names["en"]), str(names["pl"]), str(names["ar"])
+        outdated, missing = gettext("outdated"), gettext("missing")
+    assert f"{english} ({outdated})" in html
+    assert f"{polish} ({missing})" in html
+    assert f"{arabic} (" not in html
