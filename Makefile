@@ -35,11 +35,10 @@ test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Refresh locale/*/django.po from the source (the JavaScript has no interface strings).
 messages: setup
 	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv \
-		--ignore=staticfiles --ignore=bench
-	$(BIN)/python manage.py makemessages --all -d djangojs --no-location --no-obsolete \
-		--ignore=.venv --ignore=staticfiles --ignore=bench
+		--ignore=staticfiles --ignore=bench --ignore=tests
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
