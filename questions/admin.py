@@ -257,7 +257,7 @@ class QuestionAdmin(TranslationAdmin):
                                  "asker's own words. Bokmål is required; other languages are "
                                  "optional translations."),
             }))
-        return fieldsets
+        return self._patch_fieldsets(fieldsets)  # modeltranslation: one field per language
 
     def get_readonly_fields(self, request, obj=None):
         editable = set()
@@ -317,6 +317,9 @@ class QuestionAdmin(TranslationAdmin):
 
     def save_formset(self, request, form, formset, change):
         question = form.instance
+        if formset.model in (InternalNote, FollowUp):
+            # Saved through the services below; the admin's change message reads these.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         if formset.model is InternalNote:
             for note_form in formset.forms:
                 if note_form.has_changed() and note_form.cleaned_data.get("text"):

@@ -75,8 +75,10 @@ ACTIONS = {action.name: action for action in (
 )}
 
 
-def problem(question, action, user):
-    """Why `user` may not take `action` on `question` now, or None if they may."""
+def problem(question, action, user, *, for_button=False):
+    """Why `user` may not take `action` on `question` now, or None if they may. For a
+    button, what the same form can still fill in (the answer, the public version) is not
+    yet a problem: the button saves the form before it takes the step."""
     if not question.can_be_seen_by(user):
         return _("You do not have access to this question.")
     moderator = is_moderator(user)
@@ -88,11 +90,11 @@ def problem(question, action, user):
         return _("This cannot be done to a question that is %(status)s.") % {
             "status": question.get_status_display()
         }
-    return _specific_problem(question, action, user)
+    return _specific_problem(question, action, user, for_button)
 
 
-def _specific_problem(question, action, user):
-    if action in (SUBMIT_DRAFT, SEND_ANSWER) and not question.answer.strip():
+def _specific_problem(question, action, user, for_button):
+    if action in (SUBMIT_DRAFT, SEND_ANSWER) and not question.answer.strip() and not for_button:
         return _("Write the answer first.")
     if action is SUBMIT_DRAFT and not second_reader_required():
         return _("No second reader is needed: send the answer directly.")
@@ -104,6 +106,8 @@ def _specific_problem(question, action, user):
         if question.answer_drafted_by_id == user.pk:
             return _("A second reader must approve the answer: not the one who wrote it.")
     if action is PUBLISH:
+        if for_button and question.consent_to_publish:
+            return None
         return publish_problem(question)
     return None
 
@@ -129,15 +133,8 @@ def _same_text(first, second):
 
 def allowed_actions(question, user):
     """The steps this user may take on this question now, for the admin's buttons."""
-    return [action for action in ACTIONS.values() if problem(question, action, user) is None
-            or (action is PUBLISH and _may_try_publish(question, user))]
-
-
-def _may_try_publish(question, user):
-    # The publish button shows while the public version is still being written, so that
-    # the moderator is told what is missing; consent is the only hard stop.
-    return (is_moderator(user) and question.status == S.ANSWERED
-            and question.consent_to_publish)
+    return [action for action in ACTIONS.values()
+            if problem(question, action, user, for_button=True) is None]
 
 
 def can_answer_followup(question, user):
