@@ -15,11 +15,11 @@ from django.utils.translation import ngettext_lazy
 
 from . import codes
 from .models import (
+    ASKER_GROUP_LABELS,
     FEEDBACK_MAX_LENGTH,
     FOLLOWUP_MAX_LENGTH,
     TEXT_MAX_LENGTH,
     TEXT_MIN_LENGTH,
-    ASKER_GROUP_LABELS,
     AgeGroup,
     AskerRole,
     Topic,

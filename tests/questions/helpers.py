@@ -74,7 +74,7 @@ def change_url(question):
 
 
 def _form_values(form, data):
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         key = form.add_prefix(name)
         if value is None or value is False:
@@ -115,3 +115,43 @@ def admin_step(client, question, step=None, **changes):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
+
+
+def url(name, **kwargs):
+    """A public URL in English (/en/…)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def public_url(question):
+    from django.utils import translation
+
+    with translation.override("en"):
+        return question.get_absolute_url()
+
+
+def published_question(*, title, question, answer="Et generelt svar fra panelet.",
+                       topic_slug="foreldretvist-og-samvaer", asker_role="subjected",
+                       role="lawyer", **fields):
+    """A question already answered and published, with its public version."""
+    from django.utils import timezone
+
+    from questions.models import Question
+
+    created, _code = question_submit(
+        text="Originalen: " + question, topic=globals()["topic"](topic_slug),
+        asker_role=asker_role, consent_to_publish=True, language="nb",
+    )
+    now = timezone.now()
+    values = {
+        "status": Question.Status.PUBLISHED, "answer": answer, "answered_by_role": role,
+        "answered_at": now, "public_title_nb": title, "public_question_nb": question,
+        "public_answer_nb": answer, "public_slug": fields.pop("slug", None) or
+        f"q-{created.pk}", "published_at": now,
+    }
+    values.update(fields)
+    Question.objects.filter(pk=created.pk).update(**values)
+    created.refresh_from_db()
+    return created

@@ -21,7 +21,7 @@ def login(client, user):
 
 
 def read_answer(client, code, **extra):
-    return client.post(reverse("questions:read"), {"code": code, "action": "read", **extra})
+    return client.post(helpers.url("questions:read"), {"code": code, "action": "read", **extra})
 
 
 def test_the_whole_workflow_from_question_to_publication(
@@ -119,7 +119,7 @@ def test_the_whole_workflow_from_question_to_publication(
 
     # The public page shows the rewritten version only.
     client.logout()
-    page = client.get(question.get_absolute_url())
+    page = client.get(helpers.public_url(question))
     content = page.content.decode()
     assert page.status_code == 200
     assert public_question in content and public_answer in content
@@ -277,7 +277,8 @@ def test_no_consent_means_no_publishing(client, moderator, member):
     assert "The asker did not agree to publication." in messages_of(response)
 
 
-def test_follow_up_and_internal_notes(client, moderator, member, django_capture_on_commit_callbacks):
+def test_follow_up_and_internal_notes(client, moderator, member,
+                                      django_capture_on_commit_callbacks):
     question, code = helpers.question()
     _answer(client, question, moderator, member)
     client.logout()
