@@ -33,6 +33,7 @@ from .selectors import question_statistics
 from .workflow import TransitionNotAllowed, is_moderator
 
 S = Question.Status
+PUBLIC_FIELDS = ("public_title", "public_question", "public_answer")
 
 
 # --- Lists ----------------------------------------------------------------------------------
@@ -205,6 +206,15 @@ class QuestionAdmin(TranslationAdmin):
         css = {"all": ["questions/admin.css"]}
         js = ["questions/admin-snippets.js"]
 
+    def view_on_site(self, question):
+        return question.get_absolute_url() or None  # only a published question has a page
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None or not FollowUp.objects.filter(question=obj).exists():
+            inlines = [inline for inline in inlines if not isinstance(inline, FollowUpInline)]
+        return inlines
+
     # --- Who sees what -------------------------------------------------------------------
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
@@ -251,14 +261,20 @@ class QuestionAdmin(TranslationAdmin):
                 "answer", "snippets_display", "answer_drafted_by", "answer_approved_by",
                 "answered_by_role", "answered_at", "answer_read_at", "feedback_display"]}))
         if moderator and obj is not None and obj.status in (S.ANSWERED, S.PUBLISHED):
+            default = settings.LANGUAGE_CODE
             fieldsets.append((_("Public version (anonymised)"), {
-                "fields": ["public_title", "public_question", "public_answer",
-                           "public_slug", "published_at"],
+                "fields": [f"{name}_{default}" for name in PUBLIC_FIELDS]
+                + ["public_slug", "published_at"],
                 "description": _("Only this rewritten version is ever published, never the "
-                                 "asker's own words. Bokmål is required; other languages are "
-                                 "optional translations."),
+                                 "asker's own words. Write it in bokmål; translations below "
+                                 "are optional."),
             }))
-        return self._patch_fieldsets(fieldsets)  # modeltranslation: one field per language
+            fieldsets.append((_("Public version: translations"), {
+                "fields": [f"{name}_{code}" for code, _n in settings.LANGUAGES
+                           if code != default for name in PUBLIC_FIELDS],
+                "classes": ["collapse"],
+            }))
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         editable = set()
@@ -274,25 +290,19 @@ class QuestionAdmin(TranslationAdmin):
         shown = {field for _name, options in self.get_fieldsets(request, obj)
                  for field in options["fields"]}
         shown.discard("assign_to")
-        expanded = set()
-        for field in shown:
-            if field in ("public_title", "public_question", "public_answer"):
-                expanded.update(self._public_fields(field))
-            else:
-                expanded.add(field)
-        return sorted(expanded - editable)
+        return sorted(shown - editable)
 
-    def _public_fields(self, base=None):
-        names = [base] if base else ["public_title", "public_question", "public_answer"]
-        return {f"{name}_{code}" for name in names for code, _n in settings.LANGUAGES} | set(
-            names)
+    def _public_fields(self):
+        return {f"{name}_{code}" for name in PUBLIC_FIELDS for code, _n in settings.LANGUAGES}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         # The public version in bokmål is what gets published; it may stay empty until then.
-        for name in ("public_title_nb", "public_question_nb", "public_answer_nb"):
+        for name in self._public_fields():
             if name in form.base_fields:
                 form.base_fields[name].required = False
+                if name.startswith("public_question_") or name.startswith("public_answer_"):
+                    form.base_fields[name].widget.attrs["rows"] = 6
         return form
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -201,7 +201,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Din utvei <ikke-svar@
 
 # --- Privacy and security ------------------------------------------------------------------
 # No referrer leaves the site: a search URL names the place a person is looking in.
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin", not "no-referrer": under "no-referrer" browsers send `Origin: null` with
+# the site's own form posts, and Django's CSRF check then refuses every one of them (the
+# admin login included).
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

@@ -36,11 +36,3 @@ def member(db):
 def other_member(db):
     return helpers.staff("ola.p", role="police")
 
-
-@pytest.fixture
-def client():
-    """The admin in English (it follows Accept-Language); asker pages are asked for under
-    /en/ with helpers.url, so that the tests read English whatever is translated."""
-    from django.test import Client
-
-    return Client(headers={"accept-language": "en"})

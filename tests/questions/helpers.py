@@ -113,6 +113,17 @@ def admin_step(client, question, step=None, **changes):
     return client.post(change_url(question), data, follow=True)
 
 
+def nb(message, plural=None, count=None):
+    """A message as the admin shows it: the admin is always in bokmål (the default
+    language), whether or not the message has a bokmål translation yet."""
+    from django.utils import translation
+
+    with translation.override("nb"):
+        if plural is None:
+            return str(translation.gettext(message))
+        return translation.ngettext(message, plural, count)
+
+
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
 
