@@ -99,9 +99,9 @@ def followup_submit(question, *, text):
 # --- The panel ------------------------------------------------------------------------------
 
 def _locked(question):
-    return Question.objects.select_for_update().select_related("assigned_to__user").get(
-        pk=question.pk
-    )
+    """The question, freshly read and locked until the transaction ends. Only its own row:
+    PostgreSQL cannot lock the nullable side of a join."""
+    return Question.objects.select_for_update().get(pk=question.pk)
 
 
 def _require(question, action, user):
