@@ -35,6 +35,15 @@ def test_the_reading_page_is_a_post_form_without_the_code_in_the_url(client):
     assert 'autocomplete="off"' in content
 
 
+def test_a_code_in_the_query_string_is_ignored(client):
+    question, code = answered()
+    response = client.get(helpers.url("questions:read"), {"code": code})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert question.answer not in content and question.text not in content
+    assert f'value="{code}"' not in content  # not taken into the form either
+
+
 def test_an_unanswered_question_says_when_to_come_back(client):
     question, code = helpers.question()
     response = read(client, code.lower().replace("-", " "))
