@@ -1,8 +1,10 @@
-"""Staff groups: "Redaktør" (editors) and "Fagpanel" (the professional panel). Each app's
+"""Staff groups: "Redaktør" (editors), "Fagpanel" (the professional panel) and
+"Fagpanel-moderator" (the panel members who screen, assign, approve and publish). Each app's
 data migration grants its own permissions to them with this helper."""
 
 EDITORS = "Redaktør"
 PANEL = "Fagpanel"
+PANEL_MODERATORS = "Fagpanel-moderator"
 
 
 def grant_group_permissions(apps, *, group_name, app_label, codenames):

@@ -232,3 +232,24 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# --- Questions to the fagpanel -------------------------------------------------------------
+# The address this site is reached at, for links in e-mail to staff (no request at hand).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The answer the service promises: within this many days of receiving a question.
+QUESTIONS_ANSWER_DAYS = int(os.environ.get("QUESTIONS_ANSWER_DAYS", "7"))
+# A second reader (a moderator other than the writer) approves every answer before it is sent.
+QUESTIONS_REQUIRE_SECOND_READER = env_bool("QUESTIONS_REQUIRE_SECOND_READER", True)
+# Private questions are deleted this many days after the asker last read the answer, or after
+# the answer or rejection if it was never read. Published questions stay.
+QUESTIONS_RETENTION_DAYS = int(os.environ.get("QUESTIONS_RETENTION_DAYS", "90"))
+# A question sent sooner than this after the form was shown is taken for a robot's.
+QUESTIONS_MIN_FILL_SECONDS = int(os.environ.get("QUESTIONS_MIN_FILL_SECONDS", "5"))
+# Rate limits per visitor and hour, keyed on a daily-salted hash of the address that lives
+# only in the cache.
+QUESTIONS_ASK_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_ASK_LIMIT_PER_HOUR", "5"))
+QUESTIONS_CODE_ATTEMPTS_PER_HOUR = int(os.environ.get("QUESTIONS_CODE_ATTEMPTS_PER_HOUR", "10"))
+QUESTIONS_SEARCH_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_SEARCH_LIMIT_PER_HOUR", "120"))
+# Behind N reverse proxies, the visitor's address is the Nth entry from the end of
+# X-Forwarded-For; 0 uses REMOTE_ADDR (no proxy, or one that sets it).
+QUESTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("QUESTIONS_TRUSTED_PROXY_COUNT", "0"))

@@ -1,0 +1,258 @@
+"""The asker's forms. Every bad value is a form error in the visitor's language, with what
+they typed kept; nothing here can raise a server error."""
+
+import re
+import secrets
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from . import codes
+from .models import (
+    ASKER_GROUP_LABELS,
+    FEEDBACK_MAX_LENGTH,
+    FOLLOWUP_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    TEXT_MIN_LENGTH,
+    AgeGroup,
+    AskerRole,
+    Topic,
+)
+
+# C0 controls and DEL, except tab and line breaks.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Something that looks like an HTML tag or comment: "<b>", "</script >", "<!--", "<img …>".
+_MARKUP = re.compile(r"<\s*(/\s*)?[a-zA-Z][^<>]*>|<!--")
+FORM_MAX_AGE = 24 * 60 * 60
+SEARCH_MAX_LENGTH = 100
+
+
+def validate_plain_text(value):
+    if _CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            _("The text contains invisible control characters. Remove them, or write the "
+              "text again instead of pasting it."), code="control_characters",
+        )
+    if _MARKUP.search(value):
+        raise ValidationError(
+            _("Write plain text, without HTML code such as <b> or <script>."), code="markup"
+        )
+
+
+def _length_messages(what_required):
+    return {
+        "required": what_required,
+        "max_length": ngettext_lazy(
+            "Write at most %(limit_value)d character (you wrote %(show_value)d).",
+            "Write at most %(limit_value)d characters (you wrote %(show_value)d).",
+            "limit_value",
+        ),
+        "min_length": ngettext_lazy(
+            "Write at least %(limit_value)d character (you wrote %(show_value)d).",
+            "Write at least %(limit_value)d characters (you wrote %(show_value)d).",
+            "limit_value",
+        ),
+        "null_characters_not_allowed": _(
+            "The text contains invisible control characters. Remove them, or write the text "
+            "again instead of pasting it."
+        ),
+    }
+
+
+class PlainTextField(forms.CharField):
+    """Text a visitor writes: no control characters, no markup, limits shown."""
+
+    default_validators = [validate_plain_text]
+
+    def __init__(self, *, required_message, rows=None, **kwargs):
+        kwargs.setdefault("error_messages", _length_messages(required_message))
+        if rows:
+            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if self.max_length is not None:
+            attrs["data-max-length"] = str(self.max_length)
+        return attrs
+
+
+# --- Spam protection without tracking -------------------------------------------------------
+
+_STARTED_SALT = "questions.ask-form.started"
+
+
+def new_form_token():
+    """A signed 'form shown at' time with a nonce, for the hidden field `started`."""
+    return signing.dumps([int(time.time()), secrets.token_hex(8)], salt=_STARTED_SALT)
+
+
+def form_token_age(token):
+    """Seconds since the token was made, or None if it is not one of ours or too old."""
+    try:
+        started, _nonce = signing.loads(token, salt=_STARTED_SALT, max_age=FORM_MAX_AGE)
+        return time.time() - int(started)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+
+
+class AskForm(forms.Form):
+    text = PlainTextField(
+        label=_("Your question"), rows=10, min_length=TEXT_MIN_LENGTH,
+        max_length=TEXT_MAX_LENGTH, required_message=_("Write your question."),
+        help_text=format_lazy(
+            _("Between {min} and {max} characters. Do not write names, addresses, phone "
+              "numbers or other details that can tell who you or others are."),
+            min=TEXT_MIN_LENGTH, max=TEXT_MAX_LENGTH,
+        ),
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.all(), label=_("What is the question about?"), to_field_name="slug",
+        empty_label=_("Choose a topic"),
+        error_messages={"required": _("Choose a topic."),
+                        "invalid_choice": _("Choose a topic from the list.")},
+    )
+    asker_role = forms.ChoiceField(
+        label=_("I am asking as"), choices=AskerRole.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who you are asking as."),
+                        "invalid_choice": _("Choose one of the options.")},
+    )
+    age_group = forms.ChoiceField(
+        label=_("Your age"), required=False,
+        choices=[("", _("I would rather not say"))] + list(AgeGroup.choices),
+        error_messages={"invalid_choice": _("Choose an age group from the list.")},
+    )
+    consent_to_publish = forms.BooleanField(
+        label=_("The panel may publish my question and the answer on this site, rewritten so "
+                "that no one can recognise me or others."),
+        required=False,
+        help_text=_("Your own wording is never published. Answers help others in the same "
+                    "situation."),
+    )
+    # For robots only: hidden from people and screen readers. A value means a robot.
+    website = forms.CharField(label=_("Leave this field empty"), required=False,
+                              max_length=200, widget=forms.TextInput(attrs={
+                                  "autocomplete": "off", "tabindex": "-1"}))
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.token_is_stale = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(
+                _("Your question could not be sent. Please try again."), code="honeypot"
+            )
+        age = form_token_age(self.data.get("started", ""))
+        if age is None:
+            self.token_is_stale = True
+            raise ValidationError(
+                _("The page was open for a long time or could not be checked. Your text is "
+                  "kept: please send it again."), code="stale",
+            )
+        if age < settings.QUESTIONS_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("That was quick! Please read through your question once more and send it "
+                  "again."), code="too_fast",
+            )
+        return cleaned
+
+
+class SimilarForm(forms.Form):
+    """The draft question, for the search of similar published ones (never stored)."""
+
+    text = PlainTextField(
+        max_length=TEXT_MAX_LENGTH, required_message=_("Write your question first."),
+    )
+
+
+class CodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Your answer code"))
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("error_messages", {
+            "required": _("Write your answer code."),
+            "max_length": _("An answer code has 16 letters and digits, like "
+                            "ABCD-EFGH-JKMN-PQRS. Check what you wrote."),
+            "null_characters_not_allowed": _("An answer code has 16 letters and digits, like "
+                                             "ABCD-EFGH-JKMN-PQRS. Check what you wrote."),
+        })
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if codes.normalize_code(value) is None:
+            raise ValidationError(
+                _("An answer code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS. "
+                  "Check what you wrote."), code="format",
+            )
+        return value
+
+
+class ReadForm(forms.Form):
+    code = CodeField(
+        help_text=_("The code you got when you sent the question. Upper or lower case and "
+                    "dashes do not matter."),
+        widget=forms.TextInput(attrs={
+            "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+            "class": "answer-code-input",
+        }),
+    )
+
+
+class FeedbackForm(forms.Form):
+    code = CodeField(widget=forms.HiddenInput)
+    helpful = forms.TypedChoiceField(
+        label=_("Did the answer help you?"), widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda value: value == "yes",
+        error_messages={"required": _("Choose yes or no."),
+                        "invalid_choice": _("Choose yes or no.")},
+    )
+    comment = PlainTextField(
+        label=_("Anything you want to add?"), rows=4, required=False,
+        max_length=FEEDBACK_MAX_LENGTH, required_message="",
+        help_text=format_lazy(
+            _("At most {max} characters. The panel reads this, but does not answer it."),
+            max=FEEDBACK_MAX_LENGTH,
+        ),
+    )
+
+
+class FollowUpForm(forms.Form):
+    code = CodeField(widget=forms.HiddenInput)
+    text = PlainTextField(
+        label=_("Your follow-up question"), rows=6, max_length=FOLLOWUP_MAX_LENGTH,
+        required_message=_("Write your follow-up question."),
+        help_text=format_lazy(
+            _("You can ask one follow-up question, at most {max} characters."),
+            max=FOLLOWUP_MAX_LENGTH,
+        ),
+    )
+
+
+class PublishedFilterForm(forms.Form):
+    """The published questions' filters, from the query string."""
+
+    q = PlainTextField(
+        label=_("Search the questions"), required=False, max_length=SEARCH_MAX_LENGTH,
+        required_message="", widget=forms.TextInput(attrs={"inputmode": "search",
+                                                           "type": "search"}),
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.all(), label=_("Topic"), to_field_name="slug", required=False,
+        empty_label=_("All topics"),
+        error_messages={"invalid_choice": _("Choose a topic from the list.")},
+    )
+    group = forms.ChoiceField(
+        label=_("Asked by"), required=False,
+        choices=[("", _("Everyone"))] + list(ASKER_GROUP_LABELS.items()),
+        error_messages={"invalid_choice": _("Choose a group from the list.")},
+    )

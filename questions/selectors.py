@@ -1,0 +1,196 @@
+"""Reads: the published questions and their search, the site search's hook, and the
+figures the service reports to its funder."""
+
+import datetime as dt
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+
+from .models import Question, StatisticsRecord, Topic
+
+MAX_SEARCH_WORDS = 8
+# Words too common to tell questions apart (bokmål, nynorsk, English).
+STOPWORDS = set("""
+alle andre at av bare ble blir da de dei deg dem den denne der dere det dette di din ditt
+du eg ein eit eller en er et etter for fra før få har hun hva hvem hvis hvor hvordan hvorfor
+i ikke ikkje inn jeg kan kanskje kva kven kor korleis man med meg men mi min mitt mye må
+ned noe noen når og også om opp oss på seg selv sin sine sitt skal skulle slik so som
+til ut var ved vi vil ville være vore å
+about after also and any are because been but can could did does for from had has have
+her him his how into its just more not now of our out she should that the their them
+then there they this was what when where which who why will with would you your
+""".split())
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def published_questions():
+    return Question.objects.published().select_related("topic").order_by("-published_at")
+
+
+def _search_terms(text):
+    """The most telling words of a text, shortened to a stem so that "samværet" finds
+    "samvær" (Norwegian inflects at the end)."""
+    words = {word.lower() for word in _WORD.findall(text or "")}
+    words = [w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()]
+    words.sort(key=lambda word: (-len(word), word))
+    terms = []
+    for word in words[:MAX_SEARCH_WORDS]:
+        stem = word[:max(5, len(word) - 2)] if len(word) > 6 else word
+        if stem not in terms:
+            terms.append(stem)
+    return terms
+
+
+def _languages(language):
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    codes = [code for code, _name in settings.LANGUAGES]
+    languages = [language] if language in codes else []
+    if settings.LANGUAGE_CODE not in languages:
+        languages.append(settings.LANGUAGE_CODE)
+    return languages
+
+
+def search_published_questions(text, *, language=None, limit=5, queryset=None):
+    """Published questions that share the most telling words with `text`, best first.
+    Looks in the public title, question and answer in the page's language and in bokmål.
+    Portable (plain icontains): the published set is small, a few hundred a year."""
+    terms = _search_terms(text)
+    if not terms:
+        return []
+    languages = _languages(language)
+    weights = {"public_title": 3, "public_question": 2, "public_answer": 1}
+    score = Value(0)
+    matches = Q()
+    for term in terms:
+        for name, weight in weights.items():
+            condition = Q()
+            for code in languages:
+                condition |= Q(**{f"{name}_{code}__icontains": term})
+            matches |= condition
+            score = score + Case(When(condition, then=Value(weight)), default=Value(0),
+                                 output_field=IntegerField())
+    queryset = published_questions() if queryset is None else queryset
+    return list(
+        queryset.filter(matches).annotate(search_score=score)
+        .order_by("-search_score", "-published_at")[:limit]
+    )
+
+
+def site_search(query, *, language=None, limit=10):
+    """The published questions for the portal's site search, in its common shape."""
+    return [
+        {
+            "title": question.public_title,
+            "url": question.get_absolute_url(),
+            "snippet": Truncator(question.public_question).words(30),
+            "kind": "question",
+        }
+        for question in search_published_questions(query, language=language, limit=limit)
+    ]
+
+
+# --- Statistics -----------------------------------------------------------------------------
+
+@dataclass
+class Figures:
+    """The year's figures, from live questions and from the text-free records that
+    retention leaves behind."""
+
+    year: int
+    received: int = 0
+    answered: int = 0
+    rejected: int = 0
+    open: int = 0
+    per_month: list = field(default_factory=list)  # [(date, count)]
+    per_topic: list = field(default_factory=list)  # [(name, count)], most first
+    per_role: list = field(default_factory=list)  # [(label, count)], most first
+    median_days_to_answer: float | None = None
+    answered_in_time: int = 0
+    feedback_count: int = 0
+    helpful_count: int = 0
+
+    @property
+    def helpful_share(self):
+        return self.helpful_count / self.feedback_count if self.feedback_count else None
+
+    @property
+    def in_time_share(self):
+        return self.answered_in_time / self.answered if self.answered else None
+
+
+@dataclass(frozen=True)
+class _Row:
+    month: dt.date
+    topic_id: int | None
+    asker_role: str
+    outcome: str  # answered, rejected, open
+    hours: float | None
+    helpful: bool | None
+
+
+def _rows(year):
+    start = timezone.make_aware(dt.datetime(year, 1, 1))
+    end = timezone.make_aware(dt.datetime(year + 1, 1, 1))
+    live = Question.objects.filter(received_at__gte=start, received_at__lt=end).values_list(
+        "received_at", "answered_at", "topic_id", "asker_role", "status", "feedback__helpful"
+    )
+    for received_at, answered_at, topic_id, role, status, helpful in live:
+        if status in (Question.Status.ANSWERED, Question.Status.PUBLISHED):
+            outcome = "answered"
+        elif status == Question.Status.REJECTED:
+            outcome = "rejected"
+        else:
+            outcome = "open"
+        hours = (answered_at - received_at).total_seconds() / 3600 if answered_at else None
+        month = timezone.localtime(received_at).date().replace(day=1)
+        yield _Row(month, topic_id, role, outcome, hours, helpful)
+    archived = StatisticsRecord.objects.filter(received_month__year=year).values_list(
+        "received_month", "topic_id", "asker_role", "outcome", "hours_to_answer", "helpful"
+    )
+    for month, topic_id, role, outcome, hours, helpful in archived:
+        yield _Row(month, topic_id, role, outcome, hours, helpful)
+
+
+def question_statistics(year):
+    """Questions per month, topic and asker role, median time to answer, share answered
+    in time and share of helpful feedback, for one calendar year (Norwegian time).
+    Computed in Python: a few hundred rows a year, and the same on every database."""
+    from .models import AskerRole
+
+    rows = list(_rows(year))
+    figures = Figures(year=year, received=len(rows))
+    counts = Counter(row.outcome for row in rows)
+    figures.answered, figures.rejected, figures.open = (
+        counts["answered"], counts["rejected"], counts["open"]
+    )
+    months = Counter(row.month for row in rows)
+    figures.per_month = [(dt.date(year, month, 1), months[dt.date(year, month, 1)])
+                         for month in range(1, 13)]
+    topics = {topic.pk: topic.name for topic in Topic.objects.all()}
+    topic_counts = Counter(row.topic_id for row in rows)
+    figures.per_topic = sorted(
+        ((topics.get(pk, "–"), count) for pk, count in topic_counts.items()),
+        key=lambda item: (-item[1], str(item[0])),
+    )
+    role_labels = dict(AskerRole.choices)
+    role_counts = Counter(row.asker_role for row in rows)
+    figures.per_role = sorted(
+        ((role_labels.get(role, role), count) for role, count in role_counts.items()),
+        key=lambda item: (-item[1], str(item[0])),
+    )
+    hours = [row.hours for row in rows if row.outcome == "answered" and row.hours is not None]
+    if hours:
+        figures.median_days_to_answer = statistics.median(hours) / 24
+    limit = settings.QUESTIONS_ANSWER_DAYS * 24
+    figures.answered_in_time = sum(1 for value in hours if value <= limit)
+    feedback = [row.helpful for row in rows if row.helpful is not None]
+    figures.feedback_count = len(feedback)
+    figures.helpful_count = sum(1 for value in feedback if value)
+    return figures

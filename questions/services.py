@@ -1,0 +1,348 @@
+"""Every write to questions goes through these: the asker's views, the admin and the
+commands. Each workflow step locks the question, checks the step is allowed for this user
+now (workflow.py), changes it and logs who did it and when."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from . import workflow
+from .codes import hash_code, new_code
+from .models import (
+    Feedback,
+    FollowUp,
+    InternalNote,
+    Question,
+    StatisticsRecord,
+    StatusChange,
+)
+from .workflow import TransitionNotAllowed
+
+logger = logging.getLogger(__name__)
+S = Question.Status
+
+
+# --- The asker ------------------------------------------------------------------------------
+
+@transaction.atomic
+def question_submit(*, text, topic, asker_role, age_group="", consent_to_publish=False,
+                    language=""):
+    """Store a new question. Returns it and its answer code, which exists nowhere else: show
+    it to the asker once."""
+    for _attempt in range(3):
+        code = new_code()
+        question = Question(
+            text=text, topic=topic, asker_role=asker_role, age_group=age_group,
+            consent_to_publish=consent_to_publish, language=language[:10],
+            code_hash=hash_code(code),
+        )
+        question.full_clean()
+        try:
+            with transaction.atomic():
+                question.save()
+        except IntegrityError:  # pragma: no cover - a collision in 2**79 codes
+            continue
+        _log(question, "", S.RECEIVED, by=None)
+        return question, code
+    raise RuntimeError("could not draw a unique answer code")
+
+
+def answer_mark_read(question):
+    """The asker has opened the answer: retention counts from now."""
+    if not question.has_answer_for_asker:
+        return question
+    now = timezone.now()
+    Question.objects.filter(pk=question.pk).update(answer_read_at=now, last_activity_at=now)
+    question.answer_read_at = question.last_activity_at = now
+    return question
+
+
+@transaction.atomic
+def feedback_submit(question, *, helpful, comment=""):
+    if not question.has_answer_for_asker:
+        raise TransitionNotAllowed(_("There is no answer to give feedback on yet."))
+    feedback, _created = Feedback.objects.update_or_create(
+        question=question,
+        defaults={"helpful": helpful, "comment": comment, "created_at": timezone.now()},
+    )
+    Question.objects.filter(pk=question.pk).update(last_activity_at=timezone.now())
+    return feedback
+
+
+@transaction.atomic
+def followup_submit(question, *, text):
+    """The asker's one follow-up question. The panel member who answered is told."""
+    question = _locked(question)
+    if not question.has_answer_for_asker:
+        raise TransitionNotAllowed(_("You can ask a follow-up question once you have an answer."))
+    if FollowUp.objects.filter(question=question).exists():
+        raise TransitionNotAllowed(_("You have already asked your follow-up question."))
+    followup = FollowUp(question=question, text=text)
+    followup.full_clean()
+    followup.save()
+    Question.objects.filter(pk=question.pk).update(last_activity_at=timezone.now())
+    _log(question, question.status, question.status, by=None, detail="follow-up received")
+    member = question.assigned_to
+    if member is not None:
+        _notify(member.user, question, _("[Din utvei] A follow-up question is waiting"),
+                _("A follow-up question to a question you answered is waiting for you."))
+    return followup
+
+
+# --- The panel ------------------------------------------------------------------------------
+
+def _locked(question):
+    """The question, freshly read and locked until the transaction ends. Only its own row:
+    PostgreSQL cannot lock the nullable side of a join."""
+    return Question.objects.select_for_update().get(pk=question.pk)
+
+
+def _require(question, action, user):
+    reason = workflow.problem(question, action, user)
+    if reason is not None:
+        raise TransitionNotAllowed(reason)
+
+
+def _log(question, from_status, to_status, *, by, detail=""):
+    StatusChange.objects.create(
+        question=question, from_status=from_status, to_status=to_status, by=by, detail=detail
+    )
+
+
+def _move(question, action, user, *, detail="", **changes):
+    previous = question.status
+    question.status = action.to_status
+    for field, value in changes.items():
+        setattr(question, field, value)
+    question.last_activity_at = timezone.now()
+    question.save()
+    _log(question, previous, question.status, by=user, detail=detail)
+    return question
+
+
+@transaction.atomic
+def question_screen(question, *, by, accept, reason=""):
+    """Accept a question for the panel, or reject it as spam or out of scope. The asker of
+    a rejected question reads a standard reply with their code."""
+    question = _locked(question)
+    if accept:
+        _require(question, workflow.ACCEPT, by)
+        return _move(question, workflow.ACCEPT, by, screened_at=timezone.now())
+    action = {
+        Question.RejectionReason.SPAM: workflow.REJECT_SPAM,
+        Question.RejectionReason.OUT_OF_SCOPE: workflow.REJECT_OUT_OF_SCOPE,
+    }.get(reason)
+    if action is None:
+        raise TransitionNotAllowed(_("Choose why the question is rejected."))
+    _require(question, action, by)
+    return _move(question, action, by, detail=reason, rejection_reason=reason,
+                 screened_at=timezone.now(), assigned_to=None)
+
+
+@transaction.atomic
+def question_assign(question, *, member, by):
+    """Give the question to a panel member, who is told by e-mail (without its text)."""
+    question = _locked(question)
+    _require(question, workflow.ASSIGN, by)
+    if member is None or not member.is_active or not member.user.is_active:
+        raise TransitionNotAllowed(_("Choose a panel member who takes new questions."))
+    _move(question, workflow.ASSIGN, by, detail=f"{member.user.get_username()}",
+          assigned_to=member)
+    subject = (_("[Din utvei] Urgent question assigned to you") if question.is_urgent
+               else _("[Din utvei] A question has been assigned to you"))
+    _notify(member.user, question, subject, _("A question has been assigned to you."))
+    return question
+
+
+@transaction.atomic
+def answer_draft(question, *, by, text=None):
+    """Hand the written answer to a second reader. `text`, if given, replaces the draft."""
+    question = _locked(question)
+    if text is not None:
+        question.answer = text
+    _require(question, workflow.SUBMIT_DRAFT, by)
+    return _move(question, workflow.SUBMIT_DRAFT, by, answer_drafted_by=by)
+
+
+@transaction.atomic
+def answer_return(question, *, by):
+    """Send a drafted or approved answer back to the panel member for revision."""
+    question = _locked(question)
+    _require(question, workflow.RETURN_DRAFT, by)
+    return _move(question, workflow.RETURN_DRAFT, by, answer_approved_by=None)
+
+
+@transaction.atomic
+def answer_approve(question, *, by):
+    question = _locked(question)
+    _require(question, workflow.APPROVE, by)
+    return _move(question, workflow.APPROVE, by, answer_approved_by=by)
+
+
+@transaction.atomic
+def question_answer(question, *, by, text=None):
+    """Send the answer: from now on the asker reads it with their code."""
+    question = _locked(question)
+    if text is not None and question.status == S.ASSIGNED:
+        question.answer = text
+    _require(question, workflow.SEND_ANSWER, by)
+    role = question.assigned_to.role if question.assigned_to_id else ""
+    return _move(
+        question, workflow.SEND_ANSWER, by, answered_at=timezone.now(), answered_by_role=role,
+        answer_drafted_by=question.answer_drafted_by or by,
+    )
+
+
+@transaction.atomic
+def question_publish(question, *, by):
+    """Publish the anonymised version a moderator wrote. The original wording stays private."""
+    question = _locked(question)
+    _require(question, workflow.PUBLISH, by)
+    slug = question.public_slug or _unique_slug(question)
+    return _move(question, workflow.PUBLISH, by, public_slug=slug, published_at=timezone.now())
+
+
+@transaction.atomic
+def question_unpublish(question, *, by):
+    question = _locked(question)
+    _require(question, workflow.UNPUBLISH, by)
+    return _move(question, workflow.UNPUBLISH, by, published_at=None)
+
+
+# Paths under /sporsmal/ that a question's slug must not take.
+RESERVED_SLUGS = {"still-et-sporsmal", "les-svar", "lignende"}
+
+
+def _unique_slug(question):
+    base = slugify(question.public_title_nb or question.public_title)[:180].strip("-")
+    base = base or "sporsmal"
+    slug, number = base, 2
+    while slug in RESERVED_SLUGS or Question.objects.filter(public_slug=slug).exclude(
+        pk=question.pk
+    ).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def question_set_urgent(question, *, urgent, by):
+    question = _locked(question)
+    if not workflow.can_mark_urgent(question, by):
+        raise TransitionNotAllowed(_("You cannot change the urgency of this question."))
+    if question.is_urgent != urgent:
+        question.is_urgent = urgent
+        question.save(update_fields=["is_urgent"])
+        _log(question, question.status, question.status, by=by,
+             detail="marked urgent" if urgent else "no longer urgent")
+    return question
+
+
+def note_add(question, *, by, text):
+    if not question.can_be_seen_by(by):
+        raise TransitionNotAllowed(_("You do not have access to this question."))
+    note = InternalNote(question=question, author=by, text=text)
+    note.full_clean()
+    note.save()
+    return note
+
+
+@transaction.atomic
+def followup_answer(followup, *, by, text):
+    question = _locked(followup.question)
+    if not workflow.can_answer_followup(question, by):
+        raise TransitionNotAllowed(_("Only the panel member the question is assigned to, or "
+                                     "a moderator, can answer the follow-up."))
+    followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
+    if followup.answered_at is not None:
+        raise TransitionNotAllowed(_("The follow-up question has already been answered."))
+    if not text.strip():
+        raise TransitionNotAllowed(_("Write the answer to the follow-up first."))
+    followup.answer = text
+    followup.answered_at = timezone.now()
+    followup.answered_by = by
+    followup.full_clean()
+    followup.save()
+    Question.objects.filter(pk=question.pk).update(last_activity_at=followup.answered_at)
+    _log(question, question.status, question.status, by=by, detail="follow-up answered")
+    return followup
+
+
+def _notify(user, question, subject, lead):
+    """E-mail a staff member a link to the question: never its text, topic or anything the
+    asker wrote, since e-mail passes through other hands."""
+    if not user.email:
+        return
+    url = settings.SITE_URL + reverse("admin:questions_question_change", args=[question.pk])
+    body = "\n\n".join([
+        str(lead), _("Open it in the admin (log in first):"), url,
+        _("This e-mail deliberately contains nothing of what the asker wrote."),
+    ])
+    recipient = user.email
+
+    def send():
+        try:
+            send_mail(str(subject), body, None, [recipient])
+        except Exception:  # a mail server problem must not undo the panel's work
+            logger.exception("Could not send the notification of question %s", question.pk)
+
+    transaction.on_commit(send)
+
+
+# --- Retention ------------------------------------------------------------------------------
+
+def purge_candidates(*, now=None, days=None):
+    """Private questions whose retention has run out: the asker last read the answer (or
+    the answer or rejection came, if never read) more than `days` ago. Questions still in
+    the panel's hands, with an unanswered follow-up, or published, are kept."""
+    now = now or timezone.now()
+    days = settings.QUESTIONS_RETENTION_DAYS if days is None else days
+    cutoff = now - dt.timedelta(days=days)
+    return (
+        Question.objects.filter(status__in=[S.ANSWERED, S.REJECTED], last_activity_at__lt=cutoff)
+        .exclude(followup__isnull=False, followup__answered_at__isnull=True)
+    )
+
+
+@transaction.atomic
+def questions_purge(*, now=None, days=None, dry_run=False):
+    """Delete the private questions past retention with everything that hangs on them,
+    keeping a text-free statistics record of each. Safe to run again: returns the counts."""
+    questions = list(
+        purge_candidates(now=now, days=days).select_related("feedback").order_by("pk")
+    )
+    ids = [question.pk for question in questions]
+    counts = {
+        "questions": len(ids),
+        "follow-ups": FollowUp.objects.filter(question__in=ids).count(),
+        "feedback": Feedback.objects.filter(question__in=ids).count(),
+        "notes": InternalNote.objects.filter(question__in=ids).count(),
+        "status changes": StatusChange.objects.filter(question__in=ids).count(),
+    }
+    if dry_run or not ids:
+        return counts
+    StatisticsRecord.objects.bulk_create([_statistics_record(q) for q in questions])
+    Question.objects.filter(pk__in=ids).delete()
+    return counts
+
+
+def _statistics_record(question):
+    feedback = getattr(question, "feedback", None)
+    hours = None
+    if question.answered_at:
+        hours = (question.answered_at - question.received_at).total_seconds() / 3600
+    local = timezone.localtime(question.received_at)
+    return StatisticsRecord(
+        received_month=local.date().replace(day=1), topic_id=question.topic_id,
+        asker_role=question.asker_role,
+        outcome=(StatisticsRecord.Outcome.REJECTED if question.status == S.REJECTED
+                 else StatisticsRecord.Outcome.ANSWERED),
+        hours_to_answer=hours, helpful=feedback.helpful if feedback else None,
+    )
