@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from dinutvei.admin import OrderedVocabularyAdmin
+
 from . import services, workflow
 from .models import (
     AnswerSnippet,
@@ -545,10 +547,8 @@ class PanelMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name"]}
+class TopicAdmin(OrderedVocabularyAdmin):
+    pass
 
 
 @admin.register(AnswerSnippet)

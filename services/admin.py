@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from dinutvei.admin import OrderedVocabularyAdmin
+
 from .models import (
     SPOKEN_LANGUAGES,
     County,
@@ -139,17 +141,13 @@ class ServiceAdmin(TranslationAdmin):
 
 
 @admin.register(ServiceCategory)
-class ServiceCategoryAdmin(TranslationAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name"]}
+class ServiceCategoryAdmin(OrderedVocabularyAdmin):
+    pass
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(TranslationAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name"]}
+class TargetGroupAdmin(OrderedVocabularyAdmin):
+    pass
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
