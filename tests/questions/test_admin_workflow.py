@@ -42,7 +42,7 @@ def test_the_whole_workflow_from_question_to_publication(
     page = client.get(change_url(question))
     choices = [label for value, label in page.context["adminform"].form.fields[
         "assign_to"].choices if value]
-    assert choices[0].startswith("★ Karisen (lawyer)")
+    assert choices[0].startswith(f"★ Karisen ({nb('lawyer')})")
 
     # Assigning tells the panel member by e-mail, without a word of the question.
     with django_capture_on_commit_callbacks(execute=True):
