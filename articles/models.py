@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from dinutvei.models import OrderedVocabulary
+
 SOURCE_LANGUAGE = "nb"
 # The fields an article's translation consists of; the title says whether one exists.
 TRANSLATED_FIELDS = ("title", "summary", "body")
@@ -55,40 +57,26 @@ class TranslatedContentMixin:
         return language if self.has_translation(language) else SOURCE_LANGUAGE
 
 
-class TargetGroup(models.Model):
+class TargetGroup(OrderedVocabulary):
     """Who a page speaks to: people subjected to violence, relatives, people who use
     violence, professionals."""
 
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("articles:target-group", kwargs={"slug": self.slug})
 
 
-class Topic(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
+class Topic(OrderedVocabulary):
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})

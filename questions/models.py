@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dinutvei.models import OrderedVocabulary
+
 TEXT_MIN_LENGTH = 20
 TEXT_MAX_LENGTH = 3000
 FOLLOWUP_MAX_LENGTH = 2000
@@ -23,18 +25,12 @@ ANSWER_MAX_LENGTH = 10000
 NOTE_MAX_LENGTH = 2000
 
 
-class Topic(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+class Topic(OrderedVocabulary):
+    """What a question is about; panel members are matched to topics they know."""
 
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-
-    def __str__(self):
-        return self.name
 
 
 class PanelRole(models.TextChoices):

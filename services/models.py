@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dinutvei.models import OrderedVocabulary
+
 OSLO = ZoneInfo("Europe/Oslo")
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -63,38 +65,24 @@ class Municipality(models.Model):
         return self.name
 
 
-class ServiceCategory(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
+class ServiceCategory(OrderedVocabulary):
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("service category")
         verbose_name_plural = _("service categories")
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("services:category", kwargs={"slug": self.slug})
 
 
-class TargetGroup(models.Model):
+class TargetGroup(OrderedVocabulary):
     """Who a service is for: women, men, children and young people, relatives, …"""
 
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-
-    def __str__(self):
-        return self.name
 
 
 class ServiceQuerySet(models.QuerySet):
