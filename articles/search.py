@@ -12,17 +12,12 @@ simple weighted rank and difflib for "did you mean". Correct, not fast.
 
 import difflib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramSimilarity,
-)
+from django.contrib.postgres.search import SearchVector, TrigramSimilarity
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.html import escape
@@ -117,91 +112,149 @@ def _plain(value):
 
 # --- Queries -----------------------------------------------------------------------------
 
+# The whole PostgreSQL search in one statement, so that a search is one round trip and one
+# plan. For the reader's language (`own`) and, when that is not bokmål, for the bokmål
+# fallback (`source`):
+#   1. candidates: the documents matching in the title or summary, best first by the small
+#      rank vector (no read of the large columns), topped up with documents matching only
+#      in the body when there are too few (a LIMIT of 0 does not run its scan at all);
+#   2. of those, the ones a reader sees (published; bokmål only where the article has no
+#      translation in the reader's language), ranked again on the whole text;
+#   3. a snippet for the few shown: from the summary when any of the words is in it (it is
+#      short, and says what the article is about), otherwise from the body.
+# Both GIN indexes lead with the language (btree_gin), so a query only meets its own
+# language's documents.
+SEARCH_SQL = """
+WITH query AS MATERIALIZED (
+    SELECT websearch_to_tsquery(%(config)s::regconfig, %(query)s) AS own,
+           websearch_to_tsquery(%(config)s::regconfig, %(any_word)s) AS own_any_word,
+           websearch_to_tsquery(%(source_config)s::regconfig, %(query)s) AS source,
+           websearch_to_tsquery(%(source_config)s::regconfig, %(any_word)s) AS source_any_word
+),
+own_ranked AS MATERIALIZED (
+    SELECT d.id, 1.0::real AS weight
+    FROM articles_articlesearchdocument d, query
+    WHERE d.language = %(language)s AND d.rank_vector @@ query.own
+    ORDER BY ts_rank(d.rank_vector, query.own) DESC, d.id
+    LIMIT %(wanted)s
+),
+own_body AS (
+    SELECT d.id, 1.0::real AS weight
+    FROM articles_articlesearchdocument d, query
+    WHERE d.language = %(language)s AND d.vector @@ query.own
+      AND NOT d.rank_vector @@ query.own
+    LIMIT greatest(0, %(wanted)s - (SELECT count(*) FROM own_ranked))
+),
+source_ranked AS MATERIALIZED (
+    SELECT d.id, %(fallback_weight)s::real AS weight
+    FROM articles_articlesearchdocument d, query
+    WHERE %(language)s <> %(source)s
+      AND d.language = %(source)s AND d.rank_vector @@ query.source
+    ORDER BY ts_rank(d.rank_vector, query.source) DESC, d.id
+    LIMIT %(wanted)s
+),
+source_body AS (
+    SELECT d.id, %(fallback_weight)s::real AS weight
+    FROM articles_articlesearchdocument d, query
+    WHERE %(language)s <> %(source)s
+      AND d.language = %(source)s AND d.vector @@ query.source
+      AND NOT d.rank_vector @@ query.source
+    LIMIT greatest(0, %(wanted)s - (SELECT count(*) FROM source_ranked))
+),
+candidates AS (
+    SELECT * FROM own_ranked UNION ALL SELECT * FROM own_body
+    UNION ALL SELECT * FROM source_ranked UNION ALL SELECT * FROM source_body
+),
+best AS (
+    SELECT d.article_id, a.slug, d.language, d.title, d.summary, d.text, d.config,
+           d.rank_vector,
+           ts_rank(d.vector, CASE WHEN d.language = %(language)s
+                                  THEN query.own ELSE query.source END) * c.weight AS rank
+    FROM candidates c
+    JOIN articles_articlesearchdocument d ON d.id = c.id
+    JOIN articles_article a ON a.id = d.article_id
+    CROSS JOIN query
+    WHERE a.is_published AND a.published_at <= now()
+      AND (d.language = %(language)s OR NOT EXISTS (
+          SELECT 1 FROM articles_articlesearchdocument translated
+          WHERE translated.article_id = d.article_id
+            AND translated.language = %(language)s))
+    ORDER BY rank DESC, d.article_id
+    LIMIT %(limit)s
+)
+SELECT best.article_id, best.slug, best.language, best.title, best.summary, best.rank,
+       CASE WHEN ts_filter(best.rank_vector, '{b}') @@ matched.any_word
+            THEN ts_headline(best.config::regconfig, best.summary, matched.query, %(options)s)
+            ELSE ts_headline(best.config::regconfig, best.text, matched.query, %(options)s)
+       END
+FROM best
+CROSS JOIN query
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN best.language = %(language)s THEN query.own ELSE query.source END,
+           CASE WHEN best.language = %(language)s THEN query.own_any_word
+                ELSE query.source_any_word END
+) matched (query, any_word)
+ORDER BY best.rank DESC, best.article_id
+"""
+# The planner does not count the cost of reading each row's out-of-line vector: it would
+# rather do that for every row of a language (a sequential scan) than use the GIN indexes,
+# which here is many times slower. Only bitmap scans, that is the GIN indexes, for this
+# statement.
+INDEX_SCANS_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
+HEADLINE_OPTIONS = (
+    f"StartSel={START_SEL}, StopSel={STOP_SEL}, MaxWords={SNIPPET_WORDS}, MinWords=12"
+)
 
 
-def _shown(documents, *, text_language, reader_language):
-    """Of these documents, those a reader sees: published, and in bokmål only where the
-    article has no translation in the reader's language (the fallback)."""
-    documents = documents.filter(
-        article__is_published=True, article__published_at__lte=timezone.now()
-    )
-    if text_language == reader_language:
-        return documents
-    translated = ArticleSearchDocument.objects.filter(
-        article=OuterRef("article"), language=reader_language
-    )
-    return documents.filter(~Exists(translated))
+@contextmanager
+def _statement_settings():
+    """Room for SET LOCAL: it lasts until the transaction ends, so the search runs in a
+    transaction of its own or, inside someone else's, in a savepoint rolled back after."""
+    if connection.in_atomic_block:
+        savepoint = transaction.savepoint()
+        try:
+            yield
+        finally:
+            transaction.savepoint_rollback(savepoint)
+    else:
+        with transaction.atomic():
+            yield
 
 
 def search_documents(query, *, language, limit=20):
-    """The best `limit` articles for the query in the reader's language, best first."""
+    """The best `limit` articles for the query in the reader's language, best first.
+    Articles missing in the reader's language are searched in bokmål, the text they are
+    shown in, and count for FALLBACK_WEIGHT of their rank."""
     if not query_terms(query) or limit <= 0:
         return []
-    searches = [(language, 1.0)]
-    if language != SOURCE_LANGUAGE:
-        # Articles missing in the reader's language are shown in bokmål: search that too.
-        searches.append((SOURCE_LANGUAGE, FALLBACK_WEIGHT))
-    search = _postgresql_search if is_postgresql() else _python_search
-    hits = []
-    for text_language, weight in searches:
-        hits += search(query, text_language=text_language, reader_language=language,
-                       limit=limit, weight=weight)
-    hits.sort(key=lambda hit: (-hit.rank, hit.article_id))
-    return hits[:limit]
+    if is_postgresql():
+        return _postgresql_search(query, language=language, limit=limit)
+    return _python_search(query, language=language, limit=limit)
 
 
-def _postgresql_search(query, *, text_language, reader_language, limit, weight):
-    config = search_config(text_language)
-    search_query = SearchQuery(query, config=config, search_type="websearch")
-    # Two steps, so that a common word matching thousands of articles stays fast. First the
-    # candidates: those matching in the title or summary, best first by the small rank
-    # vector (both GIN-indexed, no join), topped up when there are few with articles that
-    # match only in the text. Then those that are shown, ranked on the whole text.
-    wanted = max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN
-    documents = ArticleSearchDocument.objects.filter(language=text_language)
-    with transaction.atomic():
-        # The planner does not count the cost of reading each row's out-of-line vector: it
-        # would rather do that for every row of the language (a sequential or language-index
-        # scan) than use the GIN indexes. Only bitmap scans, that is the GIN indexes, here.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_indexscan = off")
-        candidates = list(
-            documents.filter(rank_vector=search_query)
-            .annotate(rank=SearchRank(F("rank_vector"), search_query))
-            .order_by("-rank", "pk")
-            .values_list("pk", flat=True)[:wanted]
-        )
-        if len(candidates) < wanted:
-            candidates += list(
-                documents.filter(vector=search_query).exclude(pk__in=candidates)
-                .values_list("pk", flat=True)[:wanted - len(candidates)]
-            )
-    best = dict(
-        _shown(ArticleSearchDocument.objects.filter(pk__in=candidates),
-               text_language=text_language, reader_language=reader_language)
-        .annotate(rank=SearchRank(F("vector"), search_query))
-        .order_by("-rank", "pk")
-        .values_list("pk", "rank")[:limit]
-    )
-    if not best:
-        return []
-    # ts_headline reads the whole text: only for the few rows shown.
-    rows = (
-        ArticleSearchDocument.objects.filter(pk__in=best)
-        .annotate(headline=SearchHeadline(
-            "text", search_query, config=config, start_sel=START_SEL, stop_sel=STOP_SEL,
-            max_words=SNIPPET_WORDS, min_words=12,
-        ))
-        .values_list("pk", "article_id", "article__slug", "language", "title", "summary",
-                     "headline")
-    )
-    hits = []
-    for pk, article_id, slug, doc_language, title, summary, headline in rows:
-        rank = best[pk]
-        snippet = _marked(headline) if START_SEL in (headline or "") else escape(summary)
-        hits.append(DocumentHit(article_id, slug, doc_language, title, snippet, rank * weight))
-    return hits
+def _postgresql_search(query, *, language, limit):
+    params = {
+        "query": query,
+        # The query's words joined with websearch's "or": does the summary hold any of them?
+        "any_word": " or ".join(query_terms(query)),
+        "language": language,
+        "config": search_config(language),
+        "source": SOURCE_LANGUAGE,
+        "source_config": search_config(SOURCE_LANGUAGE),
+        "fallback_weight": FALLBACK_WEIGHT,
+        "wanted": max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN,
+        "limit": limit,
+        "options": HEADLINE_OPTIONS,
+    }
+    with _statement_settings(), connection.cursor() as cursor:
+        cursor.execute(INDEX_SCANS_ONLY + SEARCH_SQL, params)
+        rows = cursor.fetchall()
+    return [
+        DocumentHit(article_id, slug, doc_language, title,
+                    _marked(headline) if START_SEL in (headline or "") else escape(summary),
+                    rank)
+        for article_id, slug, doc_language, title, summary, rank, headline in rows
+    ]
 
 
 def _marked(headline):
@@ -213,14 +266,10 @@ def _marked(headline):
     return marked
 
 
-def _python_search(query, *, text_language, reader_language, limit, weight):
+def _python_search(query, *, language, limit):
     terms = query_terms(query)
     hits = []
-    documents = ArticleSearchDocument.objects.filter(language=text_language)
-    rows = _shown(
-        documents, text_language=text_language, reader_language=reader_language
-    ).values_list("article_id", "article__slug", "language", "title", "summary", "text")
-    for article_id, slug, doc_language, title, summary, text in rows.iterator():
+    for article_id, slug, doc_language, title, summary, text in _shown_documents(language):
         fields = (title.casefold(), summary.casefold(), text.casefold())
         if not all(any(term in field for field in fields) for term in terms):
             continue
@@ -228,12 +277,29 @@ def _python_search(query, *, text_language, reader_language, limit, weight):
             3 * (term in fields[0]) + 2 * (term in fields[1]) + (term in fields[2])
             for term in terms
         ) / (6 * len(terms))
+        weight = 1.0 if doc_language == language else FALLBACK_WEIGHT
         hits.append(DocumentHit(
             article_id, slug, doc_language, title, python_snippet(text or summary, terms),
             rank * weight,
         ))
     hits.sort(key=lambda hit: (-hit.rank, hit.article_id))
     return hits[:limit]
+
+
+def _shown_documents(language):
+    """The documents a reader of `language` sees: of published articles, theirs, and the
+    bokmål one where the article has no translation in their language."""
+    translated = ArticleSearchDocument.objects.filter(
+        article=OuterRef("article"), language=language
+    )
+    return (
+        ArticleSearchDocument.objects.filter(
+            article__is_published=True, article__published_at__lte=timezone.now()
+        )
+        .filter(Q(language=language) | Q(language=SOURCE_LANGUAGE) & ~Exists(translated))
+        .values_list("article_id", "article__slug", "language", "title", "summary", "text")
+        .iterator()
+    )
 
 
 def python_snippet(text, terms, words=SNIPPET_WORDS):

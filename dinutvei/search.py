@@ -80,15 +80,21 @@ class SiteSearchResults:
         return self.page + 1 if self.has_next else None
 
 
-def _gather(query, language, page=1):
+def _article_results(query, language, page=1):
     results = SiteSearchResults(query=query, page=page)
     size = LIMITS["article"]
     # One more than the page holds, to know whether there is a next page.
     articles = article_search(query, language=language, limit=size * page + 1)
     results.articles = articles[size * (page - 1):size * page]
     results.has_next = len(articles) > size * page and page < MAX_PAGES
-    if page > 1:
+    return results
+
+
+def _add_services_and_questions(results, language):
+    """The first page also shows the help services and the published questions."""
+    if results.page > 1:
         return results
+    query = results.query
     results.services = service_search(query, language=language, limit=LIMITS["service"])
     question_search = _question_search()
     if question_search is not None:
@@ -102,21 +108,26 @@ def _gather(query, language, page=1):
 
 
 def site_search(query, *, language, page=1):
-    """Everything the search page shows for a query (articles page by page)."""
+    """Everything the search page shows for a query (articles page by page). The other
+    kinds are searched only for the results that will be shown."""
     page = min(max(int(page), 1), MAX_PAGES)
-    results = _gather(query, language, page)
+    results = _article_results(query, language, page)
     if page > 1 and not results.articles:
         # Past the last page (an old link, a typed number): the first page instead.
-        page = 1
-        results = _gather(query, language, page)
-    if not results.has_words or results.articles or page > 1:
-        return results
+        results = _article_results(query, language, 1)
+    if not results.has_words or results.articles or results.page > 1:
+        return _add_services_and_questions(results, language)
     # No article matched: perhaps a misspelt word (services may still match a prefix).
     correction = suggest(query, language=language)
-    if correction:
-        corrected = _gather(correction, language)
-        if corrected.articles or (corrected.total and not results.total):
-            corrected.corrected_from = query
-            return corrected
-        results.suggestion = correction
+    if not correction:
+        return _add_services_and_questions(results, language)
+    corrected = _article_results(correction, language)
+    if corrected.articles:
+        corrected.corrected_from = query
+        return _add_services_and_questions(corrected, language)
+    _add_services_and_questions(results, language)
+    if not results.total and _add_services_and_questions(corrected, language).total:
+        corrected.corrected_from = query
+        return corrected
+    results.suggestion = correction
     return results

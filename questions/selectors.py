@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
@@ -85,14 +86,18 @@ def search_published_questions(text, *, language=None, limit=5, queryset=None):
 
 def site_search(query, *, language=None, limit=10):
     """The published questions for the portal's site search, in its common shape."""
+    # Only the columns shown (a Question row has a column per language for several fields).
+    shown = Question.objects.published().values("public_title", "public_question", "public_slug")
     return [
         {
-            "title": question.public_title,
-            "url": question.get_absolute_url(),
-            "snippet": Truncator(question.public_question).words(30),
+            "title": question["public_title"],
+            "url": reverse("questions:detail", kwargs={"slug": question["public_slug"]}),
+            "snippet": Truncator(question["public_question"]).words(30),
             "kind": "question",
         }
-        for question in search_published_questions(query, language=language, limit=limit)
+        for question in search_published_questions(
+            query, language=language, limit=limit, queryset=shown
+        )
     ]
 
 

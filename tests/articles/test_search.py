@@ -124,6 +124,33 @@ def test_a_failing_question_search_does_not_break_the_site_search(library, monke
     assert site_search("krisesenter", language="nb").articles
 
 
+def test_a_corrected_search_searches_the_other_kinds_only_for_the_correction(
+    library, monkeypatch
+):
+    import dinutvei.search as search_module
+
+    searched = []
+
+    def services(query, *, language, limit):
+        searched.append(query)
+        return []
+
+    monkeypatch.setattr(search_module, "service_search", services)
+    results = site_search("krisesentr", language="nb")
+    assert results.corrected_from == "krisesentr"
+    assert searched == ["krisesenter"]
+
+
+def test_a_hit_in_the_readers_language_ranks_above_the_same_hit_in_bokmal():
+    factories.article(slug="norsk", title="Refuge")
+    factories.article(slug="engelsk", title="Tilflukt", translations={
+        "en": {"title": "Refuge", "summary": "Et kort sammendrag."},
+    })
+    hits = search_documents("refuge", language="en")
+    assert [(hit.title, hit.language) for hit in hits] == [("Refuge", "en"), ("Refuge", "nb")]
+    assert hits[0].rank > hits[1].rank
+
+
 def test_search_page_shows_results_with_highlights(client, library):
     html = client.get("/sok/", {"q": "krisesenter"}).content.decode()
     assert "Hva er et krisesenter?" in html
@@ -192,6 +219,52 @@ def test_postgresql_ranks_title_hits_above_body_hits(library):
 def test_postgresql_highlights_with_ts_headline(library):
     hits = search_documents("trygt sted", language="nb")
     assert "<mark>trygt</mark>" in hits[0].snippet
+
+
+@postgres
+def test_postgresql_snippet_comes_from_the_summary_when_it_holds_a_word(library):
+    hits = search_documents("søvnproblemer", language="nb")
+    assert hits[0].snippet.startswith("<mark>Søvnproblemer</mark> og angst")
+
+
+@postgres
+def test_postgresql_snippet_comes_from_the_body_when_the_summary_does_not(library):
+    hits = search_documents("overgrepsmottaket", language="nb")
+    assert "<mark>Overgrepsmottaket</mark> hjelper deg" in hits[0].snippet
+
+
+@postgres
+def test_postgresql_search_indexes_lead_with_the_language():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes "
+            "WHERE tablename = 'articles_articlesearchdocument' AND indexdef LIKE '%%gin%%'"
+        )
+        definitions = sorted(row[0] for row in cursor.fetchall())
+    assert len(definitions) == 2
+    assert all("gin (language, " in definition for definition in definitions)
+
+
+def planner_settings():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), "
+                       "current_setting('enable_indexscan')")
+        return cursor.fetchone()
+
+
+@postgres
+def test_postgresql_search_inside_a_transaction_leaves_the_planner_as_it_was(library):
+    assert search_documents("krisesenter", language="nb")
+    assert planner_settings() == ("on", "on")
+
+
+@postgres
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_search_outside_a_transaction_leaves_the_planner_as_it_was():
+    factories.article(slug="krisesenter", title="Hva er et krisesenter?")
+    assert not connection.in_atomic_block
+    assert titles(search_documents("krisesenter", language="nb")) == ["Hva er et krisesenter?"]
+    assert planner_settings() == ("on", "on")
 
 
 @postgres
