@@ -185,7 +185,7 @@ best AS (
 SELECT best.article_id, best.slug, best.language, best.title, best.summary, best.rank,
        CASE WHEN ts_filter(best.rank_vector, '{b}') @@ matched.any_word
             THEN ts_headline(best.config::regconfig, best.summary, matched.query, %(options)s)
-            ELSE ts_headline(best.config::regconfig, best.text, matched.query, %(options)s)
+            ELSE ts_headline(best.config::regconfig, body.passage, matched.query, %(options)s)
        END
 FROM best
 CROSS JOIN query
@@ -194,6 +194,21 @@ CROSS JOIN LATERAL (
            CASE WHEN best.language = %(language)s THEN query.own_any_word
                 ELSE query.source_any_word END
 ) matched (query, any_word)
+CROSS JOIN LATERAL (
+    -- ts_headline parses all the text it is given: it gets a passage from a little before
+    -- the first place the text holds one of the query stems (a stem is how the words it
+    -- stands for begin). If no hit is in that passage, the summary is shown instead.
+    SELECT min(nullif(strpos(lower(best.text), word), 0))
+    FROM unnest(tsvector_to_array(to_tsvector(best.config::regconfig, %(query)s))) word
+) first_hit (position)
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN coalesce(first_hit.position, 1) <= %(context)s
+                THEN left(best.text, %(passage)s)
+                ELSE regexp_replace(
+                    substr(best.text, first_hit.position - %(context)s, %(passage)s),
+                    '^[^[:space:]]*[[:space:]]+', '')
+           END
+) body (passage)
 ORDER BY best.rank DESC, best.article_id
 """
 # The planner does not count the cost of reading each row's out-of-line vector: it would
@@ -201,6 +216,10 @@ ORDER BY best.rank DESC, best.article_id
 # which here is many times slower. Only bitmap scans, that is the GIN indexes, for this
 # statement.
 INDEX_SCANS_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
+# The passage of the body the snippet is made from: characters before the first hit, and
+# the whole passage's length (the snippet itself is at most SNIPPET_WORDS words).
+PASSAGE_CONTEXT = 200
+PASSAGE_LENGTH = 1200
 HEADLINE_OPTIONS = (
     f"StartSel={START_SEL}, StopSel={STOP_SEL}, MaxWords={SNIPPET_WORDS}, MinWords=12"
 )
@@ -245,6 +264,8 @@ def _postgresql_search(query, *, language, limit):
         "wanted": max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN,
         "limit": limit,
         "options": HEADLINE_OPTIONS,
+        "context": PASSAGE_CONTEXT,
+        "passage": PASSAGE_LENGTH,
     }
     with _statement_settings(), connection.cursor() as cursor:
         cursor.execute(INDEX_SCANS_ONLY + SEARCH_SQL, params)

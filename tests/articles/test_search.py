@@ -234,6 +234,15 @@ def test_postgresql_snippet_comes_from_the_body_when_the_summary_does_not(librar
 
 
 @postgres
+def test_postgresql_snippet_finds_a_hit_deep_in_a_long_body():
+    opening = "Her står mye om trygghet og hjelp. " * 150  # about 5 000 characters
+    factories.article(slug="lang", title="En lang tekst", summary="Om rettigheter.",
+                      body=f"<p>{opening}</p><p>Bistandsadvokaten hjelper deg gratis.</p>")
+    snippet = search_documents("bistandsadvokaten", language="nb")[0].snippet
+    assert "<mark>Bistandsadvokaten</mark> hjelper deg gratis" in snippet
+
+
+@postgres
 def test_postgresql_search_indexes_lead_with_the_language():
     with connection.cursor() as cursor:
         cursor.execute(
