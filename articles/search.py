@@ -214,7 +214,7 @@ ORDER BY best.rank DESC, best.article_id
 # The planner does not count the cost of reading each row's out-of-line vector: it would
 # rather do that for every row of a language (a sequential scan) than use the GIN indexes,
 # which here is many times slower. Only bitmap scans, that is the GIN indexes, for this
-# statement.
+# statement: sent in the same string, before it.
 INDEX_SCANS_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
 # The passage of the body the snippet is made from: characters before the first hit, and
 # the whole passage's length (the snippet itself is at most SNIPPET_WORDS words).
@@ -227,17 +227,17 @@ HEADLINE_OPTIONS = (
 
 @contextmanager
 def _statement_settings():
-    """Room for SET LOCAL: it lasts until the transaction ends, so the search runs in a
-    transaction of its own or, inside someone else's, in a savepoint rolled back after."""
-    if connection.in_atomic_block:
-        savepoint = transaction.savepoint()
-        try:
-            yield
-        finally:
-            transaction.savepoint_rollback(savepoint)
-    else:
-        with transaction.atomic():
-            yield
+    """Room for SET LOCAL, which lasts until the transaction ends. In autocommit mode the
+    settings and the query, sent as one string, are a transaction of their own; inside
+    someone else's transaction they go in a savepoint that is rolled back after."""
+    if connection.get_autocommit():
+        yield
+        return
+    savepoint = transaction.savepoint()
+    try:
+        yield
+    finally:
+        transaction.savepoint_rollback(savepoint)
 
 
 def search_documents(query, *, language, limit=20):

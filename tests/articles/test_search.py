@@ -261,8 +261,19 @@ def planner_settings():
         return cursor.fetchone()
 
 
+def settings_seen_by_the_search_statement():
+    from articles.search import INDEX_SCANS_ONLY, _statement_settings
+
+    with _statement_settings(), connection.cursor() as cursor:
+        cursor.execute(INDEX_SCANS_ONLY + "SELECT current_setting('enable_seqscan'), "
+                       "current_setting('enable_indexscan')")
+        return cursor.fetchone()
+
+
 @postgres
 def test_postgresql_search_inside_a_transaction_leaves_the_planner_as_it_was(library):
+    assert connection.in_atomic_block
+    assert settings_seen_by_the_search_statement() == ("off", "off")
     assert search_documents("krisesenter", language="nb")
     assert planner_settings() == ("on", "on")
 
@@ -271,7 +282,8 @@ def test_postgresql_search_inside_a_transaction_leaves_the_planner_as_it_was(lib
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_search_outside_a_transaction_leaves_the_planner_as_it_was():
     factories.article(slug="krisesenter", title="Hva er et krisesenter?")
-    assert not connection.in_atomic_block
+    assert connection.get_autocommit()
+    assert settings_seen_by_the_search_statement() == ("off", "off")
     assert titles(search_documents("krisesenter", language="nb")) == ["Hva er et krisesenter?"]
     assert planner_settings() == ("on", "on")
 
