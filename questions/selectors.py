@@ -8,11 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db import connection
+from django.db.models import IntegerField
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import Question, StatisticsRecord, Topic
 
@@ -58,6 +61,9 @@ def _languages(language):
     return languages
 
 
+SEARCH_FIELD_WEIGHTS = {"public_title": 3, "public_question": 2, "public_answer": 1}
+
+
 def search_published_questions(text, *, language=None, limit=5, queryset=None):
     """Published questions that share the most telling words with `text`, best first.
     Looks in the public title, question and answer in the page's language and in bokmål.
@@ -65,23 +71,35 @@ def search_published_questions(text, *, language=None, limit=5, queryset=None):
     terms = _search_terms(text)
     if not terms:
         return []
-    languages = _languages(language)
-    weights = {"public_title": 3, "public_question": 2, "public_answer": 1}
-    score = Value(0)
-    matches = Q()
-    for term in terms:
-        for name, weight in weights.items():
-            condition = Q()
-            for code in languages:
-                condition |= Q(**{f"{name}_{code}__icontains": term})
-            matches |= condition
-            score = score + Case(When(condition, then=Value(weight)), default=Value(0),
-                                 output_field=IntegerField())
     queryset = published_questions() if queryset is None else queryset
     return list(
-        queryset.filter(matches).annotate(search_score=score)
+        queryset.annotate(search_score=_search_score(terms, _languages(language)))
+        .filter(search_score__gt=0)
         .order_by("-search_score", "-published_at")[:limit]
     )
+
+
+def _search_score(terms, languages):
+    """For each word and field it is in (icontains, in any of the languages), the field's
+    weight. One SQL expression, written with the backend's own icontains: the same sum as
+    Case/When per word and field, which costs the ORM several times what the query costs
+    the database."""
+    quote = connection.ops.quote_name
+    table = quote(Question._meta.db_table)
+
+    def contains(name, code):  # "column icontains %s"
+        column = f"{table}.{quote(build_localized_fieldname(name, code))}"
+        cast = connection.ops.lookup_cast("icontains") % column
+        return f"{cast} {connection.operators['icontains']}"
+
+    parts, params = [], []
+    for term in terms:
+        pattern = f"%{connection.ops.prep_for_like_query(term)}%"
+        for name, weight in SEARCH_FIELD_WEIGHTS.items():
+            found = " OR ".join(contains(name, code) for code in languages)
+            parts.append(f"CASE WHEN {found} THEN {weight} ELSE 0 END")
+            params += [pattern] * len(languages)
+    return RawSQL(" + ".join(parts), params, output_field=IntegerField())
 
 
 def site_search(query, *, language=None, limit=10):

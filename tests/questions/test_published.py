@@ -113,6 +113,30 @@ def test_search_ranks_title_matches_first(published):
     assert found[0].public_slug == "slutte"
 
 
+def test_search_adds_up_the_fields_a_word_is_in(published):
+    helpers.published_question(
+        title="Om barnevernet", slug="om-barnevernet", question="Hva gjør barnevernet?",
+        answer="Barnevernet hjelper barn.", role="child_welfare")
+    found = search_published_questions("barnevernet", language="nb", limit=5)
+    # Title, question and answer (3 + 2 + 1) before the answer alone (1).
+    assert [question.public_slug for question in found] == ["om-barnevernet", "elev"]
+
+
+def test_search_words_are_matched_literally_not_as_like_patterns(published):
+    # "_" is a word character, and LIKE's any-one-character: it must not match "samvær".
+    assert search_published_questions("samv_r", language="nb") == []
+
+
+def test_search_is_case_insensitive_in_the_readers_language_and_bokmal(published):
+    Question.objects.filter(public_slug="elev").update(public_title_en="Worried about a Pupil")
+    assert [q.public_slug for q in search_published_questions("PUPIL", language="en")] == [
+        "elev"
+    ]
+    assert [q.public_slug for q in search_published_questions("ELEV", language="en")] == [
+        "elev"
+    ]
+
+
 def test_header_links_to_questions(client):
     content = client.get(helpers.url("questions:list")).content.decode()
     assert 'href="/en/sporsmal/still-et-sporsmal/"' in content
