@@ -197,10 +197,10 @@ class ArticleSearchDocument(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True)
-    # PostgreSQL only (NULL on SQLite). `vector` holds every word and is GIN-indexed for
-    # matching; `rank_vector` holds the title, the summary and the opening of the text and
-    # is small enough to stay in the table row, so ranking thousands of matches never reads
-    # the large columns (kept out of line, see migration 0003).
+    # PostgreSQL only (NULL on SQLite). `vector` holds every word; `rank_vector` holds the
+    # title and the summary and is small enough to stay in the table row, so ranking
+    # thousands of matches never reads the large columns (kept out of line, migration
+    # 0004). Both are GIN-indexed behind the language (migration 0006).
     vector = SearchVectorField(null=True, editable=False)
     rank_vector = SearchVectorField(null=True, editable=False)
 

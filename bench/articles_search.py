@@ -102,7 +102,9 @@ def generate(count, rng):
         cursor.execute("ANALYZE")
 
 
-def measure(function, runs):
+def measure(function, runs, warmup=3):
+    for _ in range(warmup):  # caches and connection as a running site has them
+        function()
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -18,3 +18,27 @@ def pytest_collection_modifyitems(config, items):
         if "browser" in item.keywords and not shutil.which("chromium"):
             item.add_marker(pytest.mark.skip(
                 reason="needs Debian's chromium (apt-get install chromium)"))
+
+
+@pytest.fixture(scope="session")
+def reference_data(django_db_setup, django_db_blocker):
+    """What the migrations loaded (counties, categories, staff groups …), captured once,
+    before any transactional test has flushed it."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def restored_transactional_db(reference_data, transactional_db):
+    """A transactional database (flushed after each test) with the reference data back.
+    (pytest-django's serialized rollback does not survive Playwright's event loop, which
+    gives a browser test a database connection of its own.)"""
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if not Group.objects.exists():
+        ContentType.objects.all().delete()  # recreated by flush with other ids
+        connection.creation.deserialize_db_from_string(reference_data)

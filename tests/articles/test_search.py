@@ -279,8 +279,9 @@ def test_postgresql_search_inside_a_transaction_leaves_the_planner_as_it_was(lib
 
 
 @postgres
-@pytest.mark.django_db(transaction=True)
-def test_postgresql_search_outside_a_transaction_leaves_the_planner_as_it_was():
+def test_postgresql_search_outside_a_transaction_leaves_the_planner_as_it_was(
+    restored_transactional_db
+):
     factories.article(slug="krisesenter", title="Hva er et krisesenter?")
     assert connection.get_autocommit()
     assert settings_seen_by_the_search_statement() == ("off", "off")

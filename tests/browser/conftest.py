@@ -30,28 +30,9 @@ def browser(reference_data):
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def reference_data(django_db_setup, django_db_blocker):
-    """What the migrations loaded (counties, categories, staff groups …), captured once
-    before any browser test runs."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
-def browser_db(reference_data, transactional_db):
-    """The live server needs a transactional database, which is flushed after each test.
-    (pytest-django's serialized rollback does not survive Playwright's event loop, which
-    gives the test a database connection of its own.) Restore the reference data."""
-    from django.contrib.auth.models import Group
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
-    if not Group.objects.exists():
-        ContentType.objects.all().delete()  # recreated by flush with other ids
-        connection.creation.deserialize_db_from_string(reference_data)
+def browser_db(restored_transactional_db):
+    """The live server needs a transactional database (see tests/conftest.py)."""
 
 
 @pytest.fixture
