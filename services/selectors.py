@@ -11,14 +11,17 @@ docs/decisions/0001-latitude-longitude-without-geodjango.md.
 import math
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, Q
+from django.conf import settings
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from geopy.distance import geodesic
 from modeltranslation.utils import build_localized_fieldname
 
+from dinutvei.textsearch import columns, contains_word, weighted_sum
+
 from .geocoding import locate
-from .models import OpeningPeriod, Service
+from .models import OpeningPeriod, Service, ServiceCategory
 
 # The length of a degree of latitude is at least this many km in Norway (57–81° N), so a
 # box measured with it always holds the whole circle.
@@ -226,7 +229,6 @@ def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
 
 
 SITE_SEARCH_SNIPPET_CHARS = 200
-SITE_SEARCH_CANDIDATES = 100
 
 
 def _word_stem(word):
@@ -242,46 +244,48 @@ def _word_stem(word):
 def site_search(query, *, language, limit=5):
     """Published services for the site-wide search: every word (or its stem) in the name,
     the category or the description, in the reader's language or bokmål. Ranked by where
-    the words hit (name first). The registry is small, so substring matching is fast on
-    every database; typos are handled by the site search's "did you mean".
+    the words hit (name first, then category). The registry is small, so substring matching
+    is fast on every database; typos are handled by the site search's "did you mean".
     Returns dicts of title, url, snippet (plain text), kind and rank."""
-    words = [word for word in query.split() if word.strip("\"'-+*")][:8]
-    if not words or limit <= 0:
+    words = [word.strip("\"'-+*") for word in query.split()]
+    stems = [_word_stem(word) for word in words if word][:8]
+    if not stems or limit <= 0:
         return []
+    languages = list(dict.fromkeys([language, settings.LANGUAGE_CODE]))
+    names = columns(Service, "name")
+    categories = columns(ServiceCategory, "name", languages)
+    descriptions = columns(Service, "description", languages)
+    found_words = weighted_sum(
+        (*contains_word(stem, names + categories + descriptions), 1) for stem in stems
+    )
+    score = weighted_sum(
+        (*contains_word(stem, fields), weight)
+        for stem in stems for fields, weight in ((names, 3), (categories, 2))
+    )
     description = build_localized_fieldname("description", language)
     category_name = "category__" + build_localized_fieldname("name", language)
-    matches = Q()
-    for word in words:
-        stem = _word_stem(word.strip("\"'-+*"))
-        matches &= (Q(name__icontains=stem) | Q(**{f"{category_name}__icontains": stem})
-                    | Q(category__name_nb__icontains=stem)
-                    | Q(**{f"{description}__icontains": stem})
-                    | Q(description_nb__icontains=stem))
     # Only the columns shown: a Service row has a column per language for several fields.
-    found = Service.objects.published().filter(matches).values(
-        "name", "slug", "place", description, "description_nb", category_name,
-        "category__name_nb",
-    )[:SITE_SEARCH_CANDIDATES]
-    stems = [_word_stem(word.strip("\"'-+*").casefold()) for word in words]
+    found = (
+        Service.objects.published()
+        .annotate(found_words=found_words, site_search_score=score)
+        .filter(found_words=len(stems))
+        .order_by("-site_search_score", "name")
+        .values("name", "slug", "place", description, "description_nb", category_name,
+                "category__name_nb", "site_search_score")[:limit]
+    )
     detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
-    results = []
-    for row in found:
-        name = row["name"]
-        category = row[category_name] or row["category__name_nb"] or ""
-        text = row[description] or row["description_nb"] or ""
-        score = sum(
-            3 * (stem in name.casefold()) + 2 * (stem in category.casefold()) + 1
-            for stem in stems
-        ) / (6 * len(stems))
-        results.append({
-            "title": name,
+    return [
+        {
+            "title": row["name"],
             "url": detail_url.replace("__slug__", row["slug"]),
-            "snippet": _snippet(category, row["place"], text),
+            "snippet": _snippet(row[category_name] or row["category__name_nb"] or "",
+                                row["place"], row[description] or row["description_nb"] or ""),
             "kind": "service",
-            "rank": score,
-        })
-    results.sort(key=lambda result: (-result["rank"], result["title"]))
-    return results[:limit]
+            # Each word counts 1 for being found, 3 more in the name, 2 in the category.
+            "rank": (row["site_search_score"] + len(stems)) / (6 * len(stems)),
+        }
+        for row in found
+    ]
 
 
 def _snippet(category, place, description):
