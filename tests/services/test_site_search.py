@@ -57,7 +57,9 @@ def test_results_have_the_site_search_shape(registry):
     (result,) = site_search("children", language="en")
     assert result["kind"] == "service"
     assert result["url"] == f"/tjenester/{registry['shelter'].slug}/"
-    assert result["snippet"] == "Crisis shelter · Oslo: A safe place to stay for you and your children."
+    assert result["snippet"] == (
+        "Crisis shelter · Oslo: A safe place to stay for you and your children."
+    )
 
 
 def test_words_are_matched_literally_not_as_like_patterns(registry):
