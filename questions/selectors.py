@@ -88,8 +88,12 @@ def _search_score(terms, languages):
 
 def site_search(query, *, language=None, limit=10):
     """The published questions for the portal's site search, in its common shape."""
-    # Only the columns shown (a Question row has a column per language for several fields).
-    shown = Question.objects.published().values("public_title", "public_question", "public_slug")
+    # Only the columns shown (a Question row has a column per language for several fields),
+    # and only questions with a public address to link to.
+    shown = (
+        Question.objects.published().exclude(public_slug__isnull=True).exclude(public_slug="")
+        .values("public_title", "public_question", "public_slug")
+    )
     return [
         {
             "title": question["public_title"],

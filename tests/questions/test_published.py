@@ -108,6 +108,11 @@ def test_site_search_returns_the_common_shape(published):
     assert site_search("og i på", language="nb") == []  # only stopwords
 
 
+def test_site_search_leaves_out_a_published_question_without_an_address(published):
+    Question.objects.filter(public_slug="elev").update(public_slug=None)
+    assert site_search("opplysningsplikt barnevernet", language="nb") == []
+
+
 def test_search_ranks_title_matches_first(published):
     found = search_published_questions("slutte partneren", language="nb", limit=5)
     assert found[0].public_slug == "slutte"
