@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from dinutvei.admin import OrderedVocabularyAdmin
+from dinutvei.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
 
 from . import services, workflow
 from .models import (
@@ -484,20 +484,11 @@ class QuestionAdmin(TranslationAdmin):
 # --- Statistics -----------------------------------------------------------------------------
 
 @admin.register(QuestionStatistics)
-class QuestionStatisticsAdmin(admin.ModelAdmin):
+class QuestionStatisticsAdmin(ReadOnlyAdmin):
     """The figures the service reports to its funder, per calendar year."""
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("questions.view_questionstatistics")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}_changelist"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from dinutvei.admin import OrderedVocabularyAdmin
+from dinutvei.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
 
 from .models import (
     SPOKEN_LANGUAGES,
@@ -150,21 +150,10 @@ class TargetGroupAdmin(OrderedVocabularyAdmin):
     pass
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Counties and municipalities come from Kartverket's register, not from editors."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(County)
 class CountyAdmin(ReadOnlyAdmin):
+    """Counties and municipalities come from Kartverket's register, not from editors."""
+
     list_display = ["number", "name"]
     search_fields = ["name", "number"]
 
