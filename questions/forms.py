@@ -174,26 +174,25 @@ class SimilarForm(forms.Form):
     )
 
 
+BAD_CODE_MESSAGE = _("An answer code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS. "
+                     "Check what you wrote.")
+
+
 class CodeField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Your answer code"))
         kwargs.setdefault("max_length", 64)
         kwargs.setdefault("error_messages", {
             "required": _("Write your answer code."),
-            "max_length": _("An answer code has 16 letters and digits, like "
-                            "ABCD-EFGH-JKMN-PQRS. Check what you wrote."),
-            "null_characters_not_allowed": _("An answer code has 16 letters and digits, like "
-                                             "ABCD-EFGH-JKMN-PQRS. Check what you wrote."),
+            "max_length": BAD_CODE_MESSAGE,
+            "null_characters_not_allowed": BAD_CODE_MESSAGE,
         })
         super().__init__(**kwargs)
 
     def clean(self, value):
         value = super().clean(value)
         if codes.normalize_code(value) is None:
-            raise ValidationError(
-                _("An answer code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS. "
-                  "Check what you wrote."), code="format",
-            )
+            raise ValidationError(BAD_CODE_MESSAGE, code="format")
         return value
 
 
