@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup browser lint messages clean
+.PHONY: run test setup system-packages lint messages clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,20 @@ run: setup
 	$(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py runserver $(or $(ADDRESS),127.0.0.1:8000)
 
-# Chromium from Debian's packages for the browser tests (needs root); skipped elsewhere.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		|| echo "Chromium is not installed: browser tests will be skipped."; }
+# Debian's packages for the browser tests (Chromium) and the production smoke stage (nginx
+# with brotli, Redis, openssl for a throwaway certificate). Installed when run as root;
+# elsewhere the tests that need them are skipped with the reason (never under CI).
+SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static \
+	redis-server openssl
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Not installed: $$missing (their tests will be skipped)."; fi; \
+	fi
 
-test: setup browser
+test: setup system-packages
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity=1
 	$(BIN)/ruff check .

@@ -7,3 +7,6 @@ class PortalConfig(AppConfig):
 
     name = "dinutvei"
     verbose_name = _("Din utvei")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the deploy checks)

@@ -12,4 +12,9 @@ def map_attributes():
         "data-detail-outline-url": static("data/norway-municipalities.geojson"),
         "data-tile-url": settings.MAP_TILE_URL,
         "data-tile-attribution": settings.MAP_TILE_ATTRIBUTION,
+        # Leaflet guesses its marker images' folder from its CSS, which fails with hashed
+        # file names: the map scripts set them from these instead.
+        "data-icon-url": static("leaflet/images/marker-icon.png"),
+        "data-icon-retina-url": static("leaflet/images/marker-icon-2x.png"),
+        "data-icon-shadow-url": static("leaflet/images/marker-shadow.png"),
     }

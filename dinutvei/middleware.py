@@ -1,8 +1,15 @@
-"""Response headers that keep the portal ready for a strict Content-Security-Policy."""
+"""Response headers for a strict Content-Security-Policy, and the 503 page for a database or
+cache that is down."""
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+
+from .availability import describe, is_unavailable
+from .errors import service_unavailable
+
+logger = logging.getLogger("dinutvei.availability")
 
 
 def content_security_policy():
@@ -42,3 +49,21 @@ def security_headers(get_response):
         return response
 
     return middleware
+
+
+class ServiceUnavailableMiddleware:
+    """A view that fails because the database or the cache cannot be reached gives the 503
+    page (with the emergency numbers, and what the person typed), not a 500, and the log
+    gets one line."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_unavailable(exception):
+            return None
+        logger.warning("Service unavailable: %s", describe(exception))
+        return service_unavailable(request)

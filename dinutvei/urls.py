@@ -14,6 +14,9 @@ from . import views
 
 admin.site.site_header = admin.site.site_title = "Din utvei"
 
+handler404 = "dinutvei.errors.page_not_found"
+handler500 = "dinutvei.errors.server_error"
+
 urlpatterns = [
     path("helse/", views.health, name="health"),
     path("robots.txt", TemplateView.as_view(

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils.translation import get_language
@@ -8,6 +9,7 @@ from articles.models import TargetGroup
 from articles.selectors import most_read_articles
 from services.forms import ServiceSearchForm
 
+from .availability import UNAVAILABLE_ERRORS
 from .search import SiteSearchForm, site_search
 
 
@@ -23,12 +25,35 @@ class HomeView(TemplateView):
         )
 
 
+def _database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except UNAVAILABLE_ERRORS:
+        return False
+    return True
+
+
+def _cache_answers():
+    key = "health:probe"
+    try:
+        cache.set(key, "ok", 10)
+        return cache.get(key) == "ok"
+    except UNAVAILABLE_ERRORS:
+        return False
+
+
 @never_cache
 def health(request):
-    """For the load balancer: the process answers and the database is reachable."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For the proxy and the container engine: the database and the cache, each on its own.
+    503 when either is down, so that a check can take the server out of rotation, while
+    the body says which part failed."""
+    parts = {
+        "database": "ok" if _database_answers() else "unavailable",
+        "cache": "ok" if _cache_answers() else "unavailable",
+    }
+    healthy = all(state == "ok" for state in parts.values())
+    return JsonResponse(parts, status=200 if healthy else 503)
 
 
 class SearchView(TemplateView):

@@ -6,6 +6,7 @@ as part of a cache key that expires within the hour. It is never written to the 
 or to a log.
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -13,19 +14,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from dinutvei.availability import UNAVAILABLE_ERRORS, describe
+from dinutvei.network import client_address
+
 HOUR = 60 * 60
-
-
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or behind N trusted proxies the Nth entry from
-    the end of X-Forwarded-For (the entries before it are the visitor's own claims)."""
-    proxies = settings.QUESTIONS_TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [part.strip() for part in
-                     request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+logger = logging.getLogger(__name__)
 
 
 def client_key(request):
@@ -36,17 +29,31 @@ def client_key(request):
 
 
 class RateLimit:
-    """At most `limit` events per visitor in a fixed window of `window` seconds."""
+    """At most `limit` events per visitor in a fixed window of `window` seconds.
 
-    def __init__(self, scope, limit, window=HOUR):
+    With `fail_open`, a cache that cannot be reached lets the event through (and logs one
+    line); otherwise the error reaches the view, which answers with the 503 page."""
+
+    def __init__(self, scope, limit, window=HOUR, *, fail_open=False):
         self.scope, self.limit, self.window = scope, limit, window
+        self.fail_open = fail_open
 
     def _key(self, request):
         bucket = int(time.time() // self.window)
         return f"questions:rl:{self.scope}:{bucket}:{client_key(request)}"
 
+    def _let_through(self, error):
+        if not self.fail_open:
+            raise error
+        logger.warning("Rate limit %s not applied, the cache is unavailable (%s)",
+                       self.scope, describe(error))
+
     def count(self, request):
-        return cache.get(self._key(request), 0)
+        try:
+            return cache.get(self._key(request), 0)
+        except UNAVAILABLE_ERRORS as error:
+            self._let_through(error)
+            return 0
 
     def exceeded(self, request):
         return self.count(request) >= self.limit
@@ -54,12 +61,16 @@ class RateLimit:
     def hit(self, request):
         """Count one event; True while the visitor is still within the limit."""
         key = self._key(request)
-        cache.add(key, 0, self.window)
         try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, self.window)
-            count = 1
+            cache.add(key, 0, self.window)
+            try:
+                count = cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, self.window)
+                count = 1
+        except UNAVAILABLE_ERRORS as error:
+            self._let_through(error)
+            return True
         return count <= self.limit
 
 
@@ -68,7 +79,9 @@ def ask_limit():
 
 
 def code_limit():
-    return RateLimit("code", settings.QUESTIONS_CODE_ATTEMPTS_PER_HOUR)
+    # Open when the cache is down: an answer code is one of 2^79, so an hour of unlimited
+    # guessing finds nothing, and an asker must be able to read the answer (decision 0007).
+    return RateLimit("code", settings.QUESTIONS_CODE_ATTEMPTS_PER_HOUR, fail_open=True)
 
 
 def search_limit():

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees a view's exception first: database or cache down → the 503 page.
+    "dinutvei.middleware.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "dinutvei.urls"
@@ -81,6 +83,10 @@ TEMPLATES = [
     },
 ]
 
+# The web process (dinutvei/wsgi.py) says so before the settings load: only there are
+# database statements cut short, so that a migration or an export may take its time.
+WEB_PROCESS = env_bool("DINUTVEI_WEB_PROCESS", False)
+
 # SQLite is the embedded default; DATABASE_URL names anything else (PostgreSQL in CI and
 # production).
 DATABASES = {
@@ -89,16 +95,51 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# A database that is down or stalled must give the visitor the 503 page within seconds, not
+# hold a worker until it is killed: libpq gives up connecting after DATABASE_CONNECT_TIMEOUT
+# seconds, the server cancels a web request's statement after DATABASE_STATEMENT_TIMEOUT_MS,
+# and dinutvei/database.py gives up waiting for a server that does not answer at all.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "3000"))
+DATABASE_CLIENT_TIMEOUT = float(os.environ.get("DATABASE_CLIENT_TIMEOUT", "4"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    if WEB_PROCESS and DATABASE_STATEMENT_TIMEOUT_MS:
+        _options.setdefault("options", f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "dinutvei"),
+# Redis is the shared cache of every app server: rate limits, used form tokens and staff
+# sessions must be the same whichever server answers. Without REDIS_URL each process has
+# a memory cache of its own: fine for one development server, refused by production's
+# deploy checks (dinutvei/checks.py). Short socket timeouts: a Redis that is down costs a
+# request one second, not a hang.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "dinutvei",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dinutvei",
+        }
+    }
+
+# The reverse proxies in front of the app servers (addresses or networks), whose
+# X-Forwarded-For names the visitor; "none" when the app servers face the visitors
+# directly. Production refuses to start while it is unset (dinutvei/checks.py): a wrong
+# value either lets anyone choose their own address or puts every visitor behind one.
+TRUSTED_PROXIES = (
+    [item for item in env_list("TRUSTED_PROXIES") if item.lower() != "none"]
+    if "TRUSTED_PROXIES" in os.environ else None
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -150,7 +191,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nb",)
 
 # --- Static files ----------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Leaflet.markercluster, from its XStatic package (django-leaflet bundles only Leaflet).
@@ -158,7 +199,7 @@ STATICFILES_DIRS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "dinutvei.storage.StaticFilesStorage"},
 }
 
 # --- Map -------------------------------------------------------------------------------
@@ -224,7 +265,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # A database or cache that is down is one line in the log, not a traceback per request.
+        "unavailable_in_one_line": {"()": "dinutvei.availability.OneLineWhenUnavailable"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["unavailable_in_one_line"],
+        },
+    },
     "loggers": {
         "django": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
         # Request logs name the full path with its query string: keep them out.
@@ -250,6 +300,3 @@ QUESTIONS_MIN_FILL_SECONDS = int(os.environ.get("QUESTIONS_MIN_FILL_SECONDS", "5
 QUESTIONS_ASK_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_ASK_LIMIT_PER_HOUR", "5"))
 QUESTIONS_CODE_ATTEMPTS_PER_HOUR = int(os.environ.get("QUESTIONS_CODE_ATTEMPTS_PER_HOUR", "10"))
 QUESTIONS_SEARCH_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_SEARCH_LIMIT_PER_HOUR", "120"))
-# Behind N reverse proxies, the visitor's address is the Nth entry from the end of
-# X-Forwarded-For; 0 uses REMOTE_ADDR (no proxy, or one that sets it).
-QUESTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("QUESTIONS_TRUSTED_PROXY_COUNT", "0"))

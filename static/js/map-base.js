@@ -22,7 +22,22 @@ window.DinUtveiMap = (function () {
     });
   }
 
+  // The marker images by the URLs the page gives (hashed names in production), never
+  // guessed from the stylesheet's path.
+  function useIconUrls(data) {
+    if (!data.iconUrl) {
+      return;
+    }
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: data.iconUrl,
+      iconRetinaUrl: data.iconRetinaUrl,
+      shadowUrl: data.iconShadowUrl
+    });
+  }
+
   function create(element, options) {
+    useIconUrls(element.dataset);
     var map = L.map(element, Object.assign({ zoomSnap: 0.5, minZoom: 3, maxZoom: 18 }, options || {}));
     var data = element.dataset;
     if (data.tileUrl) {

@@ -163,7 +163,7 @@ def test_sending_is_rate_limited_per_address(client):
     assert Question.objects.count() == 3
 
 
-@override_settings(QUESTIONS_TRUSTED_PROXY_COUNT=1, QUESTIONS_ASK_LIMIT_PER_HOUR=1)
+@override_settings(TRUSTED_PROXIES=["10.0.0.0/8"], QUESTIONS_ASK_LIMIT_PER_HOUR=1)
 def test_behind_a_proxy_the_forwarded_address_is_limited(client):
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="192.0.2.20",
@@ -173,6 +173,16 @@ def test_behind_a_proxy_the_forwarded_address_is_limited(client):
     # A visitor cannot escape by claiming another address in front of the real one.
     assert client.post(helpers.url(ASK), ask_data(),
                        HTTP_X_FORWARDED_FOR="1.2.3.4, 192.0.2.20", **proxy).status_code == 429
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.1"], QUESTIONS_ASK_LIMIT_PER_HOUR=1)
+def test_a_forwarded_address_from_an_untrusted_peer_is_not_believed(client):
+    """Anyone may send X-Forwarded-For; only the proxy's is believed."""
+    outsider = {"REMOTE_ADDR": "192.0.2.30"}
+    assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="198.51.100.1",
+                       **outsider).status_code == 200
+    assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="198.51.100.2",
+                       **outsider).status_code == 429
 
 
 BAD_INPUT = [

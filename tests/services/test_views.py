@@ -159,3 +159,15 @@ def test_about_page_credits_the_data_sources(client):
     assert 'href="https://www.erikbolstad.no/postnummer/"' in html
     assert "Kartverket" in html and "Posten Norge AS" in html
     assert "creativecommons.org/licenses/by/3.0/" in html
+
+
+def test_map_pages_name_leaflets_files_and_marker_images_through_static(client, oslo):
+    """With hashed names in production, Leaflet cannot guess where its marker images are:
+    the page names them. Only Leaflet and the cluster plugin are loaded."""
+    for url in ["/tjenester/?q=0150", oslo.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert 'data-icon-url="/static/leaflet/images/marker-icon.png"' in html
+        assert 'data-icon-retina-url="/static/leaflet/images/marker-icon-2x.png"' in html
+        assert 'data-icon-shadow-url="/static/leaflet/images/marker-shadow.png"' in html
+        assert 'src="/static/leaflet/leaflet.js"' in html
+        assert "leaflet.extras" not in html and "leaflet.draw" not in html
