@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from dinutvei.models import OrderedVocabulary
+from core.models import OrderedVocabulary
 
 SOURCE_LANGUAGE = "nb"
 # The fields an article's translation consists of; the title says whether one exists.
@@ -262,21 +262,3 @@ class NewsItem(TranslatedContentMixin, models.Model):
         return reverse("articles:news-detail", kwargs={"slug": self.slug})
 
 
-class PageFeedback(models.Model):
-    """"Did you find what you were looking for?" on one page. Anonymous: the page, the
-    language, the answer, an optional comment, and the date (no time, so an answer cannot
-    be matched with a visit in any other log)."""
-
-    path = models.CharField(_("page"), max_length=300, db_index=True)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    helpful = models.BooleanField(_("found what they were looking for"))
-    comment = models.TextField(_("comment"), max_length=1000, blank=True)
-    created_date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
-
-    class Meta:
-        ordering = ["-created_date", "-pk"]
-        verbose_name = _("page feedback")
-        verbose_name_plural = _("page feedback")
-
-    def __str__(self):
-        return f"{self.path} ({self.created_date})"

@@ -22,7 +22,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.html import escape
 
-from dinutvei.textsearch import search_config
+from core.textsearch import search_config
 
 from .models import SOURCE_LANGUAGE, ArticleSearchDocument, SearchWord, localized
 from .sanitize import html_to_text

@@ -1,18 +1,14 @@
-"""Writes to articles, news and page feedback. The admin, the demo loader and the views
+"""Writes to articles and news. The admin, the demo loader and the views
 all go through these."""
 
-import re
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from .models import (
-    SOURCE_LANGUAGE,
     TRANSLATED_FIELDS,
     Article,
-    PageFeedback,
     language_codes,
     translation_languages,
 )
@@ -92,31 +88,3 @@ def news_item_save(news_item):
 
 # Whatever looks like a phone number or an e-mail address is taken out of a comment before
 # it is stored: the form asks for nothing personal, and this catches the obvious slips.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)(\+?\d[\d \-.]{6,}\d)(?!\w)")
-REMOVED = "[…]"
-
-
-def scrub_comment(comment):
-    return _PHONE.sub(REMOVED, _EMAIL.sub(REMOVED, comment)).strip()
-
-
-@transaction.atomic
-def page_feedback_submit(*, path, language, helpful, comment=""):
-    """Store one anonymous answer. The same comment on the same page on the same day is
-    stored once (a double click or a reload), since nothing else tells two answers apart."""
-    comment = scrub_comment(comment)
-    feedback = PageFeedback(
-        path=path, language=language or SOURCE_LANGUAGE, helpful=helpful, comment=comment,
-        created_date=timezone.localdate(),
-    )
-    feedback.full_clean()
-    if comment:
-        duplicate = PageFeedback.objects.filter(
-            path=path, language=feedback.language, helpful=helpful, comment=comment,
-            created_date=feedback.created_date,
-        ).first()
-        if duplicate is not None:
-            return duplicate
-    feedback.save()
-    return feedback

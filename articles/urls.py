@@ -11,6 +11,5 @@ urlpatterns = [
     path("aktuelt/rss/", feeds.NewsRssFeed(), name="news-rss"),
     path("aktuelt/atom/", feeds.NewsAtomFeed(), name="news-atom"),
     path("aktuelt/<slug:slug>/", views.NewsDetailView.as_view(), name="news-detail"),
-    path("tilbakemelding/", views.PageFeedbackView.as_view(), name="feedback"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,19 +1,10 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import translate_url
-from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_info
-from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from .forms import (
-    FEEDBACK_PARAMETER,
-    FEEDBACK_THANKS_VALUE,
-    NearbyServicesForm,
-    PageFeedbackForm,
-)
+from .forms import NearbyServicesForm
 from .models import SOURCE_LANGUAGE, NewsItem, TargetGroup, Topic
 from .selectors import (
     article_detail_queryset,
@@ -21,7 +12,7 @@ from .selectors import (
     most_read_articles,
     nearby_services,
 )
-from .services import article_count_read, page_feedback_submit
+from .services import article_count_read
 
 PAGE_SIZE = 20
 
@@ -169,36 +160,3 @@ class NewsDetailView(DetailView):
             available_languages=_language_links(self.request, item.available_languages()),
             **kwargs,
         )
-
-
-# No CSRF token: the form is on every page, and a token would set a cookie on every page.
-# The endpoint only stores an anonymous yes/no and a short comment, has no session effect,
-# validates strictly and has a honeypot; a forged answer costs as little as a real one.
-# See README.md, "Articles, site search and page feedback".
-@method_decorator(csrf_exempt, name="dispatch")
-class PageFeedbackView(FormView):
-    """Receives the feedback form of any page and sends the reader back to it with a
-    thank-you. An invalid answer is shown again here, with what was typed kept."""
-
-    template_name = "articles/feedback.html"
-    form_class = PageFeedbackForm
-    http_method_names = ["post"]
-
-    def form_valid(self, form):
-        page_feedback_submit(
-            path=translate_url(form.page_path, SOURCE_LANGUAGE),
-            language=get_language(),
-            helpful=form.is_helpful,
-            comment=form.cleaned_data["comment"],
-        )
-        return HttpResponseRedirect(self._back_url(form.cleaned_data["page"]))
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-    def _back_url(self, page):
-        if not url_has_allowed_host_and_scheme(page, allowed_hosts=None):
-            page = "/"
-        page = page.split("#", 1)[0]
-        separator = "&" if "?" in page else "?"
-        return f"{page}{separator}{FEEDBACK_PARAMETER}={FEEDBACK_THANKS_VALUE}#tilbakemelding"

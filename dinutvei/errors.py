@@ -9,7 +9,7 @@ import sys
 
 from django.shortcuts import render
 
-from .availability import is_unavailable
+from core.availability import is_unavailable
 
 # Form fields that hold what a person wrote in their own words: shown back on the 503 page
 # so that a question written while the service was down is not lost.

@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from .availability import describe, is_unavailable
+from core.availability import describe, is_unavailable
+
 from .errors import service_unavailable
 
-logger = logging.getLogger("dinutvei.availability")
+logger = logging.getLogger("core.availability")
 
 
 def content_security_policy():

@@ -7,9 +7,9 @@ from django.views.generic import TemplateView
 
 from articles.models import TargetGroup
 from articles.selectors import most_read_articles
+from core.availability import UNAVAILABLE_ERRORS
 from services.forms import ServiceSearchForm
 
-from .availability import UNAVAILABLE_ERRORS
 from .search import SiteSearchForm, site_search
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from dinutvei.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
+from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
 
 from . import services, workflow
 from .models import (
@@ -30,9 +30,10 @@ from .models import (
     QuestionStatistics,
     StatusChange,
     Topic,
+    is_moderator,
 )
 from .selectors import question_statistics
-from .workflow import TransitionNotAllowed, is_moderator
+from .workflow import TransitionNotAllowed
 
 S = Question.Status
 PUBLIC_FIELDS = ("public_title", "public_question", "public_answer")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dinutvei.models import OrderedVocabulary
+from core.models import OrderedVocabulary
 
 TEXT_MIN_LENGTH = 20
 TEXT_MAX_LENGTH = 3000
@@ -114,6 +114,17 @@ class AgeGroup(models.TextChoices):
     AGE_60_PLUS = "60_plus", _("60 or older")
 
 
+MODERATE_PERMISSION = "questions.moderate_question"
+
+
+def is_moderator(user):
+    """A panel moderator: screens, assigns, approves and publishes; sees every question."""
+    return bool(
+        user is not None and user.is_authenticated and user.is_active and user.is_staff
+        and user.has_perm(MODERATE_PERMISSION)
+    )
+
+
 class QuestionQuerySet(models.QuerySet):
     OPEN_STATUSES = ("received", "accepted", "assigned", "drafted", "approved")
 
@@ -126,8 +137,6 @@ class QuestionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What a staff user may see: everything for moderators, the questions assigned to
         them for panel members, nothing for anyone else."""
-        from .workflow import is_moderator
-
         if is_moderator(user):
             return self
         if not (user.is_authenticated and user.is_active and user.is_staff):
@@ -277,8 +286,6 @@ class Question(models.Model):
 
     # --- Who may see it ---------------------------------------------------------------------
     def can_be_seen_by(self, user):
-        from .workflow import is_moderator
-
         if is_moderator(user):
             return True
         return bool(

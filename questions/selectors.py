@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from dinutvei.textsearch import columns, contains_word, weighted_sum
+from core.textsearch import columns, contains_word, weighted_sum
 
 from .models import Question, StatisticsRecord, Topic
 

@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from dinutvei.availability import UNAVAILABLE_ERRORS, describe
-from dinutvei.network import client_address
+from core.availability import UNAVAILABLE_ERRORS, describe
+from core.network import client_address
 
 HOUR = 60 * 60
 logger = logging.getLogger(__name__)

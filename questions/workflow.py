@@ -11,19 +11,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Question
+from .models import Question, is_moderator
 
 S = Question.Status
-MODERATE_PERMISSION = "questions.moderate_question"
-
-
-def is_moderator(user):
-    return bool(
-        user is not None and user.is_authenticated and user.is_active and user.is_staff
-        and user.has_perm(MODERATE_PERMISSION)
-    )
-
-
 def second_reader_required():
     return settings.QUESTIONS_REQUIRE_SECOND_READER
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from dinutvei.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
+from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
 
 from .models import (
     SPOKEN_LANGUAGES,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dinutvei.models import OrderedVocabulary
+from core.models import OrderedVocabulary
 
 OSLO = ZoneInfo("Europe/Oslo")
 STALE_AFTER = dt.timedelta(days=365)

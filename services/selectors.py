@@ -18,7 +18,7 @@ from django.utils import timezone
 from geopy.distance import geodesic
 from modeltranslation.utils import build_localized_fieldname
 
-from dinutvei.textsearch import columns, contains_word, weighted_sum
+from core.textsearch import columns, contains_word, weighted_sum
 
 from .geocoding import locate
 from .models import OpeningPeriod, Service, ServiceCategory

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView
 
-from dinutvei.maps import map_attributes
+from core.maps import map_attributes
 
 from .forms import ListingErrorReportForm, ServiceSearchForm
 from .models import Service, ServiceCategory

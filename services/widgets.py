@@ -1,6 +1,6 @@
 from django import forms
 
-from dinutvei.maps import map_attributes
+from core.maps import map_attributes
 
 
 class MapPointWidget(forms.NumberInput):

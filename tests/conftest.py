@@ -42,3 +42,12 @@ def restored_transactional_db(reference_data, transactional_db):
     if not Group.objects.exists():
         ContentType.objects.all().delete()  # recreated by flush with other ids
         connection.creation.deserialize_db_from_string(reference_data)
+
+
+@pytest.fixture
+def editor_client(client):
+    """The test client logged in as an editor (group "Redaktør")."""
+    from tests import factories
+
+    client.force_login(factories.editor())
+    return client

@@ -5,7 +5,7 @@ import itertools
 
 from django.contrib.auth.models import Group, User
 
-from dinutvei.permissions import EDITORS
+from core.permissions import EDITORS
 from services.models import Municipality, OpeningPeriod, Service, ServiceCategory
 
 _numbers = itertools.count(1)

@@ -4,7 +4,7 @@ on the vocabulary (nothing to do on SQLite). And the staff groups' permissions."
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-from dinutvei.permissions import EDITORS, PANEL, grant_group_permissions
+from core.permissions import EDITORS, PANEL, grant_group_permissions
 
 POSTGRESQL_INDEXES = [
     (

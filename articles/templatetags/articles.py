@@ -3,7 +3,6 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
-from articles.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
 from articles.sanitize import clean_html
 
 register = template.Library()
@@ -35,14 +34,3 @@ def lang_attrs(language):
 def content_lang_attrs(item):
     """lang_attrs for an article or news item in the language it is shown in."""
     return lang_attrs(item.content_language(get_language()))
-
-
-@register.inclusion_tag("includes/page_feedback_form.html", takes_context=True)
-def page_feedback(context):
-    """"Did you find what you were looking for?" for the current page, or the thank-you
-    after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView)."""
-    request = context["request"]
-    query = request.GET.copy()
-    thanked = query.pop(FEEDBACK_PARAMETER, None) == [FEEDBACK_THANKS_VALUE]
-    page = request.path + (f"?{query.urlencode()}" if query else "")
-    return {"form": PageFeedbackForm(initial={"page": page}), "thanked": thanked}

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     # Full-text and trigram search on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
     "leaflet",
+    # The shared base first, then the apps, then the project package that assembles them.
+    "core",
     "dinutvei",
     "services",
     "articles",
@@ -77,7 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "dinutvei.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
@@ -267,7 +269,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         # A database or cache that is down is one line in the log, not a traceback per request.
-        "unavailable_in_one_line": {"()": "dinutvei.availability.OneLineWhenUnavailable"},
+        "unavailable_in_one_line": {"()": "core.availability.OneLineWhenUnavailable"},
     },
     "handlers": {
         "console": {

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from dinutvei.permissions import EDITORS, PANEL, PANEL_MODERATORS, grant_group_permissions
+from core.permissions import EDITORS, PANEL, PANEL_MODERATORS, grant_group_permissions
 
 # (slug, bokmål, nynorsk, English)
 TOPICS = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import migrations
 
-from dinutvei.permissions import EDITORS, PANEL, grant_group_permissions
+from core.permissions import EDITORS, PANEL, grant_group_permissions
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "no_municipalities.csv"
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from dinutvei.permissions import PANEL, PANEL_MODERATORS
+from core.permissions import PANEL, PANEL_MODERATORS
 from questions.models import Question
 from tests.questions import helpers
 from tests.questions.helpers import nb

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from dinutvei.network import client_address
+from core.network import client_address
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_ENV = {"DJANGO_SETTINGS_MODULE": "dinutvei.settings.production",

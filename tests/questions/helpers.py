@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core import signing
 from django.urls import reverse
 
-from dinutvei.permissions import PANEL, PANEL_MODERATORS
+from core.permissions import PANEL, PANEL_MODERATORS
 from questions.forms import _STARTED_SALT
 from questions.models import PanelMember, Topic
 from questions.services import question_submit

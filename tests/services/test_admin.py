@@ -11,12 +11,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(factories.editor())
-    return client
-
-
 def form_data(**overrides):
     data = {
         "name": "Nytt krisesenter", "slug": "nytt-krisesenter",
@@ -110,7 +104,7 @@ def test_counties_and_municipalities_are_read_only_for_editors(editor_client):
 def test_a_panel_member_cannot_edit_services(client):
     from django.contrib.auth.models import Group, User
 
-    from dinutvei.permissions import PANEL
+    from core.permissions import PANEL
 
     member = User.objects.create_user("panel", password="x" * 12, is_staff=True)
     member.groups.add(Group.objects.get(name=PANEL))

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.html import format_html_join
 from django.utils.translation import get_language, get_language_info
 
+from core.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
+
 register = template.Library()
 
 
@@ -60,3 +62,13 @@ def html_attrs(attributes):
     """Render a dict as HTML attributes, escaped."""
     return format_html_join(" ", '{}="{}"', attributes.items())
 
+
+@register.inclusion_tag("includes/page_feedback_form.html", takes_context=True)
+def page_feedback(context):
+    """"Did you find what you were looking for?" for the current page, or the thank-you
+    after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView)."""
+    request = context["request"]
+    query = request.GET.copy()
+    thanked = query.pop(FEEDBACK_PARAMETER, None) == [FEEDBACK_THANKS_VALUE]
+    page = request.path + (f"?{query.urlencode()}" if query else "")
+    return {"form": PageFeedbackForm(initial={"page": page}), "thanked": thanked}

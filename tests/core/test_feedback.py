@@ -6,14 +6,13 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from articles.forms import PageFeedbackForm
-from articles.models import PageFeedback
-
-from . import factories
+from core.forms import PageFeedbackForm
+from core.models import PageFeedback
+from tests.articles import factories
 
 pytestmark = pytest.mark.django_db
 
-FEEDBACK_URL = "/artikler/tilbakemelding/"
+FEEDBACK_URL = "/tilbakemelding/"
 
 
 @pytest.fixture
@@ -30,7 +29,7 @@ def answer(client, page="/artikler/hva-er-vold/", url=FEEDBACK_URL, **fields):
 def test_every_page_has_the_feedback_form_without_a_csrf_cookie(client, article):
     response = client.get("/artikler/hva-er-vold/")
     html = response.content.decode()
-    assert 'action="/artikler/tilbakemelding/"' in html
+    assert 'action="/tilbakemelding/"' in html
     assert 'name="page" value="/artikler/hva-er-vold/"' in html
     assert "csrfmiddlewaretoken" not in html
     assert not response.cookies
@@ -64,7 +63,7 @@ def test_a_valid_answer_is_stored_anonymously_and_thanked(article):
 
     thanked = client.get(response["Location"]).content.decode()
     assert 'id="page-feedback-heading"' in thanked
-    assert 'action="/artikler/tilbakemelding/"' not in thanked
+    assert 'action="/tilbakemelding/"' not in thanked
 
 
 def test_an_answer_from_another_language_is_stored_on_the_bokmal_path(client, article):

@@ -1,0 +1,125 @@
+"""Admin pieces shared by the apps, and the page feedback's admin."""
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .models import PageFeedback
+
+
+class OrderedVocabularyAdmin(TranslationAdmin):
+    """For the small translated vocabularies (categories, target groups, topics): name,
+    slug and an order that editors set in the list."""
+
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For what staff may look at but never add, change or delete here: registers kept
+    from elsewhere (counties, municipalities), figures computed by the service."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+SUMMARY_MONTHS = 6
+MAX_SUMMARY_MONTHS = 24
+
+
+@admin.register(PageFeedback)
+class PageFeedbackAdmin(admin.ModelAdmin):
+    """Read-only: what readers said, per page. The summary counts yes and no per page and
+    month."""
+
+    list_display = ["created_date", "path", "language", "helpful", "comment"]
+    list_filter = ["helpful", "language", ("comment", admin.EmptyFieldListFilter)]
+    search_fields = ["path", "comment"]
+    date_hierarchy = "created_date"
+    change_list_template = "admin/core/pagefeedback/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path("summary/", self.admin_site.admin_view(self.summary_view),
+                 name="core_pagefeedback_summary"),
+            *super().get_urls(),
+        ]
+
+    def summary_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            months = int(request.GET.get("months", SUMMARY_MONTHS))
+        except ValueError:
+            months = SUMMARY_MONTHS
+        months = min(max(months, 1), MAX_SUMMARY_MONTHS)
+        month_starts = _month_starts(timezone.localdate(), months)
+        rows = (
+            PageFeedback.objects.filter(created_date__gte=month_starts[0])
+            .annotate(month=TruncMonth("created_date"))
+            .values("path", "month")
+            .annotate(yes=Count("pk", filter=Q(helpful=True)),
+                      no=Count("pk", filter=Q(helpful=False)))
+            .order_by("path", "month")
+        )
+        pages = {}
+        for row in rows:
+            month = row["month"]
+            if isinstance(month, dt.datetime):
+                month = month.date()
+            counts = pages.setdefault(row["path"], {start: (0, 0) for start in month_starts})
+            counts[month] = (row["yes"], row["no"])
+        table = [
+            {
+                "path": page,
+                "months": [counts[start] for start in month_starts],
+                "yes": sum(yes for yes, _no in counts.values()),
+                "no": sum(no for _yes, no in counts.values()),
+                "changelist": reverse("admin:core_pagefeedback_changelist")
+                + "?" + urlencode({"path": page}),
+            }
+            for page, counts in pages.items()
+        ]
+        table.sort(key=lambda row: (-(row["yes"] + row["no"]), row["path"]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Feedback per page"),
+            "month_starts": month_starts,
+            "months": months,
+            "table": table,
+        }
+        return TemplateResponse(request, "admin/core/pagefeedback/summary.html", context)
+
+
+def _month_starts(today, months):
+    starts = []
+    year, month = today.year, today.month
+    for _index in range(months):
+        starts.append(dt.date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return starts[::-1]

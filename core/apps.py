@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The shared base of the three apps: the vocabularies and model pieces they share,
+    admin bases, text-search and map helpers, page feedback, the emergency numbers.
+    It imports no app; the apps import it; `dinutvei` assembles them (decision 8)."""
+
+    name = "core"
+    verbose_name = _("Din utvei")

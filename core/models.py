@@ -1,0 +1,44 @@
+"""Model pieces shared by the apps, and the page feedback that every page carries."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OrderedVocabulary(models.Model):
+    """A small, translated list that editors order by hand: service categories, target
+    groups, topics. Subclasses add their own Meta (verbose names) and fields."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PageFeedback(models.Model):
+    """"Did you find what you were looking for?" on one page. Anonymous: the page, the
+    language, the answer, an optional comment, and the date (no time, so an answer cannot
+    be matched with a visit in any other log)."""
+
+    path = models.CharField(_("page"), max_length=300, db_index=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    helpful = models.BooleanField(_("found what they were looking for"))
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    created_date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+
+    class Meta:
+        # Moved here from the articles app with its table (core/migrations/0001).
+        db_table = "articles_pagefeedback"
+        ordering = ["-created_date", "-pk"]
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
+
+    def __str__(self):
+        return f"{self.path} ({self.created_date})"

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView
+
+from .forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
+from .services import page_feedback_submit
+
+
+# No CSRF token: the form is on every page, and a token would set a cookie on every page.
+# The endpoint only stores an anonymous yes/no and a short comment, has no session effect,
+# validates strictly and has a honeypot; a forged answer costs as little as a real one.
+# See docs/decisions/0005-page-feedback-without-csrf-cookie.md.
+@method_decorator(csrf_exempt, name="dispatch")
+class PageFeedbackView(FormView):
+    """Receives the feedback form of any page and sends the reader back to it with a
+    thank-you. An invalid answer is shown again here, with what was typed kept."""
+
+    template_name = "core/feedback.html"
+    form_class = PageFeedbackForm
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        page_feedback_submit(
+            path=translate_url(form.page_path, settings.LANGUAGE_CODE),
+            language=get_language(),
+            helpful=form.is_helpful,
+            comment=form.cleaned_data["comment"],
+        )
+        return HttpResponseRedirect(self._back_url(form.cleaned_data["page"]))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def _back_url(self, page):
+        if not url_has_allowed_host_and_scheme(page, allowed_hosts=None):
+            page = "/"
+        page = page.split("#", 1)[0]
+        separator = "&" if "?" in page else "?"
+        return f"{page}{separator}{FEEDBACK_PARAMETER}={FEEDBACK_THANKS_VALUE}#tilbakemelding"
