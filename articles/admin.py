@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin import bokmal_first_fieldsets
+
 from .models import (
     Article,
     NewsItem,
-    TargetGroup,
-    Topic,
     translation_languages,
 )
 from .services import (
@@ -144,31 +144,6 @@ class ArticleAdmin(TranslationAdmin):
         ) % {"count": count}, messages.SUCCESS)
 
 
-def _bokmal_first(fields, *, other_fields=()):
-    """Fieldsets: bokmål in place, the other languages in a collapsed fieldset."""
-    return [
-        (None, {"fields": [f"{field}_nb" for field in fields] + list(other_fields)}),
-        (_("Translations"), {"classes": ["collapse"], "fields": [
-            f"{field}_{code}" for code in translation_languages() for field in fields]}),
-    ]
-
-
-@admin.register(TargetGroup)
-class TargetGroupAdmin(TranslationAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name_nb"]}
-    fieldsets = _bokmal_first(["name", "description"], other_fields=["slug", "order"])
-
-
-@admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name_nb"]}
-    fieldsets = _bokmal_first(["name", "description"], other_fields=["slug", "order"])
-
-
 @admin.register(NewsItem)
 class NewsItemAdmin(TranslationAdmin):
     list_display = ["title", "published_at", "is_published"]
@@ -176,7 +151,7 @@ class NewsItemAdmin(TranslationAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title_nb"]}
     date_hierarchy = "published_at"
-    fieldsets = _bokmal_first(["title", "summary", "body"],
+    fieldsets = bokmal_first_fieldsets(["title", "summary", "body"],
                               other_fields=["slug", "is_published", "published_at"])
 
     def save_model(self, request, obj, form, change):

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
+from core.models import TargetGroup, Topic
 from services.models import ServiceCategory
 
-from .models import Article, NewsItem, TargetGroup, Topic, language_codes
+from .models import Article, NewsItem, language_codes
 from .services import article_save, news_item_save, sanitize_bodies
 
 

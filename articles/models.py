@@ -1,4 +1,4 @@
-"""Knowledge articles for the four target groups, news, and anonymous page feedback.
+"""Knowledge articles for the four target groups, and news.
 
 Title, summary and body are translated with django-modeltranslation (articles/translation.py):
 bokmål is the source and the fallback. Each article remembers a hash of its bokmål text
@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.models import OrderedVocabulary
+from core.models import TargetGroup, Topic
 
 SOURCE_LANGUAGE = "nb"
 # The fields an article's translation consists of; the title says whether one exists.
@@ -55,31 +55,6 @@ class TranslatedContentMixin:
         """The language the reader is actually shown: theirs, or bokmål as the fallback."""
         language = language or get_language() or SOURCE_LANGUAGE
         return language if self.has_translation(language) else SOURCE_LANGUAGE
-
-
-class TargetGroup(OrderedVocabulary):
-    """Who a page speaks to: people subjected to violence, relatives, people who use
-    violence, professionals."""
-
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta(OrderedVocabulary.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
-
-    def get_absolute_url(self):
-        return reverse("articles:target-group", kwargs={"slug": self.slug})
-
-
-class Topic(OrderedVocabulary):
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta(OrderedVocabulary.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-
-    def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):

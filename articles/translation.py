@@ -1,16 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, NewsItem, TargetGroup, Topic
-
-
-@register(TargetGroup)
-class TargetGroupTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Topic)
-class TopicTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+from .models import Article, NewsItem
 
 
 @register(Article)

@@ -4,8 +4,10 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.models import TargetGroup, Topic
+
 from .forms import NearbyServicesForm
-from .models import SOURCE_LANGUAGE, NewsItem, TargetGroup, Topic
+from .models import SOURCE_LANGUAGE, NewsItem
 from .selectors import (
     article_detail_queryset,
     article_list_queryset,

@@ -3,6 +3,7 @@
 import datetime as dt
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -12,8 +13,22 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
-from .models import PageFeedback
+from .models import PageFeedback, TargetGroup, Topic
+
+
+def bokmal_first_fieldsets(fields, *, other_fields=()):
+    """Fieldsets: bokmål in place, the other languages in a collapsed fieldset."""
+    source = settings.LANGUAGE_CODE
+    others = [code for code, _name in settings.LANGUAGES if code != source]
+    return [
+        (None, {"fields": [build_localized_fieldname(field, source) for field in fields]
+                + list(other_fields)}),
+        (_("Translations"), {"classes": ["collapse"], "fields": [
+            build_localized_fieldname(field, code) for code in others for field in fields]}),
+    ]
 
 
 class OrderedVocabularyAdmin(TranslationAdmin):
@@ -23,6 +38,20 @@ class OrderedVocabularyAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_fieldsets(self, request, obj=None):
+        translated = list(translator.get_options_for_model(self.model).fields)
+        return bokmal_first_fieldsets(translated, other_fields=["slug", "order"])
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(OrderedVocabularyAdmin):
+    pass
+
+
+@admin.register(Topic)
+class TopicAdmin(OrderedVocabularyAdmin):
+    pass
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

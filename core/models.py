@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,38 @@ class OrderedVocabulary(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The two site-wide vocabularies. Their tables keep the names they had in the articles app,
+# where they began (core/migrations/0002).
+class TargetGroup(OrderedVocabulary):
+    """Who a page speaks to: people subjected to violence, relatives, people who use
+    violence, professionals."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(OrderedVocabulary.Meta):
+        db_table = "articles_targetgroup"
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def get_absolute_url(self):
+        return reverse("articles:target-group", kwargs={"slug": self.slug})
+
+
+class Topic(OrderedVocabulary):
+    """What a page or a question is about: one list for the whole site. Articles are
+    grouped by it, askers choose one, panel members are matched to the ones they know."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(OrderedVocabulary.Meta):
+        db_table = "articles_topic"
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
 class PageFeedback(models.Model):

@@ -5,9 +5,9 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from articles.models import TargetGroup
 from articles.selectors import most_read_articles
 from core.availability import UNAVAILABLE_ERRORS
+from core.models import TargetGroup
 from services.forms import ServiceSearchForm
 
 from .search import SiteSearchForm, site_search

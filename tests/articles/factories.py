@@ -5,8 +5,9 @@ import itertools
 
 from django.utils import timezone
 
-from articles.models import Article, NewsItem, TargetGroup, Topic
+from articles.models import Article, NewsItem
 from articles.services import article_save, news_item_save
+from core.models import TargetGroup, Topic
 
 _numbers = itertools.count(1)
 

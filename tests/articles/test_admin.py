@@ -68,8 +68,8 @@ def test_article_admin_pages_render(editor_client):
     for url in [reverse("admin:articles_article_add"),
                 reverse("admin:articles_article_change", args=[article.pk]),
                 reverse("admin:articles_newsitem_add"),
-                reverse("admin:articles_topic_add"),
-                reverse("admin:articles_targetgroup_add")]:
+                reverse("admin:core_topic_add"),
+                reverse("admin:core_targetgroup_add")]:
         assert editor_client.get(url).status_code == 200, url
 
 

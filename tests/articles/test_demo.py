@@ -5,8 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.demo import load_demo_articles
-from articles.models import Article, NewsItem, TargetGroup, Topic
+from articles.models import Article, NewsItem
 from articles.search import search_documents
+from core.models import TargetGroup, Topic
 
 pytestmark = pytest.mark.django_db
 

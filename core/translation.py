@@ -1,0 +1,13 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import TargetGroup, Topic
+
+
+@register(TargetGroup)
+class TargetGroupTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
