@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
+from core.admin import ReadOnlyAdmin
 
 from . import services, workflow
 from .models import (
@@ -29,7 +29,6 @@ from .models import (
     Question,
     QuestionStatistics,
     StatusChange,
-    Topic,
     is_moderator,
 )
 from .selectors import question_statistics
@@ -536,11 +535,6 @@ class PanelMemberAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")
-
-
-@admin.register(Topic)
-class TopicAdmin(OrderedVocabularyAdmin):
-    pass
 
 
 @admin.register(AnswerSnippet)

@@ -13,6 +13,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from core.models import Topic
+
 from . import codes
 from .models import (
     ASKER_GROUP_LABELS,
@@ -22,7 +24,6 @@ from .models import (
     TEXT_MIN_LENGTH,
     AgeGroup,
     AskerRole,
-    Topic,
 )
 
 # C0 controls and DEL, except tab and line breaks.

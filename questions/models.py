@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrderedVocabulary
+from core.models import Topic
 
 TEXT_MIN_LENGTH = 20
 TEXT_MAX_LENGTH = 3000
@@ -25,12 +25,12 @@ ANSWER_MAX_LENGTH = 10000
 NOTE_MAX_LENGTH = 2000
 
 
-class Topic(OrderedVocabulary):
-    """What a question is about; panel members are matched to topics they know."""
-
-    class Meta(OrderedVocabulary.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
+# The question topics' old slugs, merged into the site's topics (migration 0003): links to
+# the published questions with an old slug are redirected.
+RENAMED_TOPIC_SLUGS = {
+    "vold-i-nare-relasjoner": "vold-i-naere-relasjoner",
+    "voldtekt-og-overgrep": "voldtekt-og-seksuelle-overgrep",
+}
 
 
 class PanelRole(models.TextChoices):

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
+from core.models import Topic
 from core.textsearch import columns, contains_word, weighted_sum
 
-from .models import Question, StatisticsRecord, Topic
+from .models import Question, StatisticsRecord
 
 MAX_SEARCH_WORDS = 8
 # Words too common to tell questions apart (bokmål, nynorsk, English).

@@ -1,11 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AnswerSnippet, Question, Topic
-
-
-@register(Topic)
-class TopicTranslationOptions(TranslationOptions):
-    fields = ("name",)
+from .models import AnswerSnippet, Question
 
 
 @register(AnswerSnippet)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
@@ -34,7 +34,7 @@ from .forms import (
     form_token_age,
     new_form_token,
 )
-from .models import FollowUp, Question
+from .models import RENAMED_TOPIC_SLUGS, FollowUp, Question
 from .selectors import published_questions, search_published_questions
 from .services import (
     answer_mark_read,
@@ -315,6 +315,10 @@ def published_list(request):
         return _problem(request, title=_("This page cannot be used like that"),
                         message=_("This page can only be read."), status=405,
                         allow=["GET", "HEAD"])
+    if request.GET.get("topic") in RENAMED_TOPIC_SLUGS:
+        query = request.GET.copy()
+        query["topic"] = RENAMED_TOPIC_SLUGS[query["topic"]]
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
     form = PublishedFilterForm(request.GET or None)
     questions = published_questions()
     query = ""

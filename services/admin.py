@@ -19,7 +19,7 @@ from .models import (
     OpeningPeriod,
     Service,
     ServiceCategory,
-    TargetGroup,
+    ClientGroup,
 )
 from .services import listing_error_reports_handle, service_save, services_mark_verified
 from .widgets import MapPointWidget
@@ -66,18 +66,18 @@ class ServiceAdmin(TranslationAdmin):
     list_display = ["name", "category", "municipality", "county", "is_published",
                     "verified_display", "open_reports"]
     list_filter = ["category", "county", ("municipality", admin.RelatedOnlyFieldListFilter),
-                   StaleFilter, "is_published", "is_national", "is_demo", "target_groups"]
+                   StaleFilter, "is_published", "is_national", "is_demo", "client_groups"]
     search_fields = ["name", "slug", "place", "postcode", "municipality__name", "phone"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality"]
-    filter_horizontal = ["target_groups"]
+    filter_horizontal = ["client_groups"]
     inlines = [OpeningPeriodInline]
     readonly_fields = ["county", "created_at", "updated_at"]
     actions = ["mark_verified", "publish", "unpublish"]
     list_select_related = ["category", "municipality", "county"]
     date_hierarchy = "last_verified"
     fieldsets = [
-        (None, {"fields": ["name", "slug", "category", "description_nb", "target_groups",
+        (None, {"fields": ["name", "slug", "category", "description_nb", "client_groups",
                            "languages", "is_published", "is_demo", "last_verified"]}),
         (_("Where"), {"fields": ["is_national", "street_address", "postcode", "place",
                                  "municipality", "county", "latitude", "longitude",
@@ -145,8 +145,8 @@ class ServiceCategoryAdmin(OrderedVocabularyAdmin):
     pass
 
 
-@admin.register(TargetGroup)
-class TargetGroupAdmin(OrderedVocabularyAdmin):
+@admin.register(ClientGroup)
+class ClientGroupAdmin(OrderedVocabularyAdmin):
     pass
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import opening_hours
-from .models import OpeningPeriod, Service, ServiceCategory, TargetGroup
+from .models import OpeningPeriod, Service, ServiceCategory, ClientGroup
 from .services import service_save
 
 TRANSLATED = ("description", "opening_hours_note")
@@ -28,7 +28,7 @@ def columns():
         "street_address", "postcode", "place", "latitude", "longitude", "location_precision",
         "phone", "phone_24h", "email", "website", "is_open_24_7", "opening_hours",
         *[f"opening_hours_note_{code}" for code in languages],
-        "target_groups", "languages", "is_free", "needs_referral", "wheelchair_accessible",
+        "client_groups", "languages", "is_free", "needs_referral", "wheelchair_accessible",
         "is_published", "is_demo", "last_verified",
     ]
 
@@ -59,7 +59,7 @@ def _float(value):
 
 def _snapshot(service):
     data = {name: getattr(service, name) for name in _model_fields()}
-    data["target_groups"] = sorted(service.target_groups.values_list("slug", flat=True))
+    data["client_groups"] = sorted(service.client_groups.values_list("slug", flat=True))
     data["opening"] = sorted(
         service.opening_periods.values_list("weekday", "opens", "closes")
     )
@@ -78,7 +78,7 @@ def import_rows(rows):
     reported with its line number and leaves the others in."""
     result = ImportResult()
     categories = {category.slug: category for category in ServiceCategory.objects.all()}
-    groups = {group.slug: group for group in TargetGroup.objects.all()}
+    groups = {group.slug: group for group in ClientGroup.objects.all()}
     for line, row in enumerate(rows, start=2):
         try:
             with transaction.atomic():
@@ -124,13 +124,15 @@ def _import_row(row, categories, groups):
     verified = (row.get("last_verified") or "").strip()
     service.last_verified = dt.date.fromisoformat(verified) if verified else None
     periods = opening_hours.parse(row.get("opening_hours", ""))
-    target_slugs = [slug for slug in (row.get("target_groups") or "").split("|") if slug]
-    unknown = [slug for slug in target_slugs if slug not in groups]
+    # "target_groups" is the column's name in files exported before 2026-12.
+    cell = row.get("client_groups", row.get("target_groups")) or ""
+    group_slugs = [slug for slug in cell.split("|") if slug]
+    unknown = [slug for slug in group_slugs if slug not in groups]
     if unknown:
-        raise ValueError(f"unknown target group {', '.join(unknown)}")
+        raise ValueError(f"unknown client group {', '.join(unknown)}")
 
     service_save(service)
-    service.target_groups.set([groups[slug] for slug in target_slugs])
+    service.client_groups.set([groups[slug] for slug in group_slugs])
     current = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     if current != periods:
         service.opening_periods.all().delete()
@@ -151,7 +153,7 @@ def export_rows(services):
     """One dict per service, in the columns import_rows reads."""
     languages = [code for code, _name in settings.LANGUAGES]
     services = services.select_related("category").prefetch_related(
-        "target_groups", "opening_periods"
+        "client_groups", "opening_periods"
     )
     for service in services.order_by("slug"):
         row = {
@@ -162,7 +164,7 @@ def export_rows(services):
             "opening_hours": opening_hours.format_periods(
                 (p.weekday, p.opens, p.closes) for p in service.opening_periods.all()
             ),
-            "target_groups": "|".join(sorted(g.slug for g in service.target_groups.all())),
+            "client_groups": "|".join(sorted(g.slug for g in service.client_groups.all())),
             "languages": "|".join(service.languages),
             "wheelchair_accessible": "" if service.wheelchair_accessible is None else str(
                 service.wheelchair_accessible

@@ -6,7 +6,7 @@ from .models import (
     LONGITUDE_RANGE,
     ListingErrorReport,
     ServiceCategory,
-    TargetGroup,
+    ClientGroup,
 )
 from .selectors import DEFAULT_RADIUS_KM, SearchOutcome, ServiceFilters, search_services
 
@@ -53,7 +53,7 @@ class ServiceSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a kind of help from the list.")},
     )
     target = SlugChoiceField(
-        TargetGroup.objects.all(), label=_("For"), empty_label=_("Everyone"),
+        ClientGroup.objects.all(), label=_("For"), empty_label=_("Everyone"),
         error_messages={"invalid_choice": _("Choose a group from the list.")},
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
@@ -90,7 +90,7 @@ class ServiceSearchForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         return ServiceFilters(
             category=data.get("category"),
-            target_group=data.get("target"),
+            client_group=data.get("target"),
             open_now=bool(data.get("open_now")),
         )
 

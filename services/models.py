@@ -76,13 +76,15 @@ class ServiceCategory(OrderedVocabulary):
         return reverse("services:category", kwargs={"slug": self.slug})
 
 
-class TargetGroup(OrderedVocabulary):
-    """Who a service is for: women, men, children and young people, relatives, …"""
+class ClientGroup(OrderedVocabulary):
+    """Who a service is for: women, men, children and young people, relatives, … Not the
+    site's target groups (core.TargetGroup, the four audiences pages speak to): a
+    service's clients are counted in other ways."""
 
 
     class Meta(OrderedVocabulary.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
+        verbose_name = _("client group")
+        verbose_name_plural = _("client groups")
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -130,8 +132,8 @@ class Service(models.Model):
         verbose_name=_("category"),
     )
     description = models.TextField(_("description"), blank=True)
-    target_groups = models.ManyToManyField(
-        TargetGroup, blank=True, related_name="services", verbose_name=_("target groups")
+    client_groups = models.ManyToManyField(
+        ClientGroup, blank=True, related_name="services", verbose_name=_("who it is for")
     )
     languages = models.JSONField(
         _("languages spoken"), default=list, blank=True,

@@ -39,14 +39,14 @@ DEFAULT_RADIUS_KM = 50
 @dataclass(frozen=True)
 class ServiceFilters:
     category: object = None  # a ServiceCategory
-    target_group: object = None  # a TargetGroup
+    client_group: object = None  # a ClientGroup
     open_now: bool = False
 
     def apply(self, queryset, *, now=None):
         if self.category is not None:
             queryset = queryset.filter(category=self.category)
-        if self.target_group is not None:
-            queryset = queryset.filter(target_groups=self.target_group)
+        if self.client_group is not None:
+            queryset = queryset.filter(client_groups=self.client_group)
         if self.open_now:
             queryset = queryset.open_at(now or timezone.now())
         return queryset

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Service, ServiceCategory, TargetGroup
+from .models import Service, ServiceCategory, ClientGroup
 
 
 @register(ServiceCategory)
@@ -8,8 +8,8 @@ class ServiceCategoryTranslationOptions(TranslationOptions):
     fields = ("name", "description")
 
 
-@register(TargetGroup)
-class TargetGroupTranslationOptions(TranslationOptions):
+@register(ClientGroup)
+class ClientGroupTranslationOptions(TranslationOptions):
     fields = ("name",)
 
 

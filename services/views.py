@@ -70,7 +70,7 @@ class ServiceDetailView(DetailView):
     context_object_name = "service"
 
     def get_queryset(self):
-        return listing_queryset().prefetch_related("target_groups")
+        return listing_queryset().prefetch_related("client_groups")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(map_attrs=map_attributes(), **kwargs)

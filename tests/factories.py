@@ -33,12 +33,12 @@ def service(**fields):
     }
     defaults.update(fields)
     opening = defaults.pop("opening", [])
-    target_groups = defaults.pop("target_groups", [])
+    client_groups = defaults.pop("client_groups", [])
     created = Service.objects.create(**defaults)
     for weekday, opens, closes in opening:
         OpeningPeriod.objects.create(service=created, weekday=weekday, opens=opens, closes=closes)
-    if target_groups:
-        created.target_groups.set(target_groups)
+    if client_groups:
+        created.client_groups.set(client_groups)
     return created
 
 

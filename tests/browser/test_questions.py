@@ -55,7 +55,7 @@ def test_ask_answer_in_the_admin_and_read_with_the_code(
     page.get_by_label("Your question").fill(helpers.QUESTION_TEXT)
     assert page.locator("[data-counter-for=id_text]").inner_text().startswith(
         f"{len(helpers.QUESTION_TEXT)} of 3000")
-    page.get_by_label("What is the question about?").select_option("vold-i-nare-relasjoner")
+    page.get_by_label("What is the question about?").select_option("vold-i-naere-relasjoner")
     page.get_by_label("I am a relative or worried about someone").check()
     page.get_by_label(re.compile("The panel may publish my question")).check()
     honeypot = page.locator("#id_website").bounding_box()

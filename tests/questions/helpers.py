@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group, User
 from django.core import signing
 from django.urls import reverse
 
+from core.models import Topic
 from core.permissions import PANEL, PANEL_MODERATORS
 from questions.forms import _STARTED_SALT
-from questions.models import PanelMember, Topic
+from questions.models import PanelMember
 from questions.services import question_submit
 
 PASSWORD = "correct horse battery"
@@ -19,7 +20,7 @@ QUESTION_TEXT = ("Kjæresten min leser meldingene mine og blir sint når jeg tre
                  "Er dette vold, og hva kan jeg gjøre?")
 
 
-def topic(slug="vold-i-nare-relasjoner"):
+def topic(slug="vold-i-naere-relasjoner"):
     return Topic.objects.get(slug=slug)
 
 
@@ -51,7 +52,7 @@ def aged_token(seconds=60):
 
 
 def ask_data(**overrides):
-    data = {"text": QUESTION_TEXT, "topic": "vold-i-nare-relasjoner",
+    data = {"text": QUESTION_TEXT, "topic": "vold-i-naere-relasjoner",
             "asker_role": "subjected", "age_group": "", "consent_to_publish": "on",
             "website": "", "started": aged_token(), "action": "send"}
     data.update(overrides)

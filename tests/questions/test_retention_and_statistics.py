@@ -105,7 +105,7 @@ def test_statistics_per_month_topic_and_role_with_median_and_helpful_share():
     year = timezone.localdate().year
     start = timezone.make_aware(dt.datetime(year, 1, 10, 12))
 
-    def make(month, hours, topic="vold-i-nare-relasjoner", role="subjected", helpful=None,
+    def make(month, hours, topic="vold-i-naere-relasjoner", role="subjected", helpful=None,
              status=Question.Status.ANSWERED):
         question, _code = helpers.question(topic=helpers.topic(topic), asker_role=role)
         received = start.replace(month=month)

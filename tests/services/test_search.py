@@ -74,20 +74,20 @@ def test_unpublished_national_and_pointless_services_are_left_out():
     assert [item.service for item in found] == [shown]
 
 
-def test_filters_by_category_target_group_and_open_now():
-    from services.models import TargetGroup
+def test_filters_by_category_client_group_and_open_now():
+    from services.models import ClientGroup
 
-    children = TargetGroup.objects.get(slug="barn-og-unge")
-    shelter = factories.service(is_open_24_7=True, target_groups=[children])
+    children = ClientGroup.objects.get(slug="barn-og-unge")
+    shelter = factories.service(is_open_24_7=True, client_groups=[children])
     factories.service(category=factories.category("legevakt"), is_open_24_7=True)
-    closed = factories.service(opening=[(2, dt.time(8), dt.time(9))], target_groups=[children])
+    closed = factories.service(opening=[(2, dt.time(8), dt.time(9))], client_groups=[children])
 
     def names(filters):
         return {item.service for item in services_near(
             latitude=OSLO[0], longitude=OSLO[1], filters=filters)}
 
     assert names(ServiceFilters(category=factories.category("krisesenter"))) == {shelter, closed}
-    assert names(ServiceFilters(target_group=children)) == {shelter, closed}
+    assert names(ServiceFilters(client_group=children)) == {shelter, closed}
     now_open = {s for s in Service.objects.all() if s.is_open_now()}
     assert names(ServiceFilters(open_now=True)) == now_open
 

@@ -8,8 +8,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import Topic
 from questions.codes import hash_code, new_code
-from questions.models import AnswerSnippet, AskerRole, PanelRole, Question, Topic
+from questions.models import AnswerSnippet, AskerRole, PanelRole, Question
 
 # (slug, topic, asked as, answered by, title, question, answer)
 QUESTIONS = [
@@ -36,7 +37,7 @@ QUESTIONS = [
     ),
     (
         "kan-jeg-ga-til-overgrepsmottaket-uten-a-anmelde",
-        "voldtekt-og-overgrep", AskerRole.SUBJECTED, PanelRole.DOCTOR,
+        "voldtekt-og-seksuelle-overgrep", AskerRole.SUBJECTED, PanelRole.DOCTOR,
         "Kan jeg gå til overgrepsmottaket uten å anmelde?",
         "For noen dager siden ble jeg voldtatt av en jeg kjenner. Jeg vet ikke om jeg vil "
         "anmelde. Kan jeg likevel få hjelp, og er det for sent nå?",
@@ -115,7 +116,7 @@ QUESTIONS = [
     ),
     (
         "hvordan-kan-jeg-hjelpe-en-venninne-som-blir-kontrollert",
-        "vold-i-nare-relasjoner", AskerRole.RELATIVE, PanelRole.SOCIAL_WORKER,
+        "vold-i-naere-relasjoner", AskerRole.RELATIVE, PanelRole.SOCIAL_WORKER,
         "Hvordan kan jeg hjelpe en venninne som blir kontrollert av kjæresten?",
         "Kjæresten til venninnen min sjekker telefonen hennes, bestemmer hvem hun kan treffe og "
         "blir sint når hun er ute uten ham. Hun sier at det ikke er så farlig. Hvordan kan jeg "
