@@ -9,7 +9,7 @@ MAX_PLACE_LENGTH = 100
 class NearbyServicesForm(forms.Form):
     """"Find <kind of help> near you" on an article about that kind of help."""
 
-    sted = forms.CharField(
+    place = forms.CharField(
         label=_("Postcode, place or municipality"), max_length=MAX_PLACE_LENGTH, strip=True,
         validators=[reject_control_characters],
         widget=forms.TextInput(attrs={"autocomplete": "off",
@@ -19,7 +19,7 @@ class NearbyServicesForm(forms.Form):
             "max_length": _("Write at most %(limit_value)d characters."),
         },
     )
-    kategori = forms.ModelChoiceField(
+    category = forms.ModelChoiceField(
         queryset=None, to_field_name="slug", label=_("Kind of help"), required=False,
         empty_label=None,
         error_messages={"invalid_choice": _("Choose a kind of help from the list.")},
@@ -27,11 +27,11 @@ class NearbyServicesForm(forms.Form):
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kategori"].queryset = categories
+        self.fields["category"].queryset = categories
         if len(categories) == 1:
-            self.fields["kategori"].widget = forms.HiddenInput()
-            self.fields["kategori"].initial = categories[0].slug
+            self.fields["category"].widget = forms.HiddenInput()
+            self.fields["category"].initial = categories[0].slug
         self.single_category = categories[0] if len(categories) == 1 else None
 
-    def clean_kategori(self):
-        return self.cleaned_data["kategori"] or self.fields["kategori"].queryset.first()
+    def clean_category(self):
+        return self.cleaned_data["category"] or self.fields["category"].queryset.first()

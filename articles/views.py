@@ -106,13 +106,13 @@ class ArticleDetailView(DetailView):
         )
         if categories:
             form = NearbyServicesForm(
-                self.request.GET if "sted" in self.request.GET else None,
+                self.request.GET if "place" in self.request.GET else None,
                 categories=categories,
             )
             context["nearby_form"] = form
             if form.is_bound and form.is_valid():
                 context["nearby"] = nearby_services(
-                    place=form.cleaned_data["sted"], category=form.cleaned_data["kategori"]
+                    place=form.cleaned_data["place"], category=form.cleaned_data["category"]
                 )
         return context
 

@@ -6,9 +6,9 @@ from .validators import reject_control_characters
 
 MAX_COMMENT_LENGTH = 1000
 MAX_PATH_LENGTH = 300
-# After an answer the reader is sent back to the page with ?tilbakemelding=takk.
-FEEDBACK_PARAMETER = "tilbakemelding"
-FEEDBACK_THANKS_VALUE = "takk"
+# After an answer the reader is sent back to the page with ?feedback=thanks.
+FEEDBACK_PARAMETER = "feedback"
+FEEDBACK_THANKS_VALUE = "thanks"
 
 
 class PageFeedbackForm(forms.Form):

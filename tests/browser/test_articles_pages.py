@@ -72,10 +72,10 @@ def test_feedback_is_sent_and_thanked_without_a_cookie(page, content):
     page.locator("#feedback_helpful_1").check()  # "No"
     page.locator("#feedback_comment").fill("Savner mer om økonomisk vold.")
     page.locator(".page-feedback button[type=submit]").click()
-    page.wait_for_url("**/artikler/hva-er-vold/?tilbakemelding=takk*")
+    page.wait_for_url("**/artikler/hva-er-vold/?feedback=thanks*")
     assert page.locator("#page-feedback-heading").is_visible()
     assert page.context.cookies() == []
-    from articles.models import PageFeedback
+    from core.models import PageFeedback
 
     assert PageFeedback.objects.get().comment == "Savner mer om økonomisk vold."
 

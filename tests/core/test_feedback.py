@@ -51,7 +51,7 @@ def test_a_valid_answer_is_stored_anonymously_and_thanked(article):
     client = Client(enforce_csrf_checks=True)
     response = answer(client, helpful="nei", comment="Savner info om besøksforbud.")
     assert response.status_code == 302
-    assert response["Location"] == "/artikler/hva-er-vold/?tilbakemelding=takk#tilbakemelding"
+    assert response["Location"] == "/artikler/hva-er-vold/?feedback=thanks#tilbakemelding"
     assert not response.cookies
     feedback = PageFeedback.objects.get()
     assert feedback.path == "/artikler/hva-er-vold/"
@@ -68,14 +68,14 @@ def test_a_valid_answer_is_stored_anonymously_and_thanked(article):
 
 def test_an_answer_from_another_language_is_stored_on_the_bokmal_path(client, article):
     response = answer(client, url="/en" + FEEDBACK_URL, page="/en/artikler/hva-er-vold/")
-    assert response["Location"].startswith("/en/artikler/hva-er-vold/?tilbakemelding=takk")
+    assert response["Location"].startswith("/en/artikler/hva-er-vold/?feedback=thanks")
     feedback = PageFeedback.objects.get()
     assert (feedback.path, feedback.language) == ("/artikler/hva-er-vold/", "en")
 
 
 def test_the_query_string_is_kept_for_the_return_but_not_stored(client, article):
     response = answer(client, page="/sok/?q=voldtekt")
-    assert response["Location"] == "/sok/?q=voldtekt&tilbakemelding=takk#tilbakemelding"
+    assert response["Location"] == "/sok/?q=voldtekt&feedback=thanks#tilbakemelding"
     assert PageFeedback.objects.get().path == "/sok/"
 
 
