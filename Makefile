@@ -40,7 +40,9 @@ test: setup system-packages
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity=1
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ignore=tests/production $(PYTEST_ARGS)
+	@# The production smoke stage: nginx, two gunicorn servers, PostgreSQL and Redis, as deployed.
+	$(BIN)/python -m pytest tests/production -m production $(PYTEST_ARGS)
 
 # Refresh locale/*/django.po from the source (the JavaScript has no interface strings).
 messages: setup

@@ -24,9 +24,13 @@ def describe(error):
 
 
 class OneLineWhenUnavailable(logging.Filter):
-    """Turns a logged traceback of an unavailability error into one line."""
+    """Turns a logged traceback of an unavailability error into one line, and drops
+    Django's "Service Unavailable: <path>" for the 503 page, which has logged its own line
+    (dinutvei/middleware.py) without naming the page."""
 
     def filter(self, record):
+        if record.name == "django.request" and getattr(record, "status_code", None) == 503:
+            return False
         error = record.exc_info[1] if record.exc_info else None
         if error is not None and is_unavailable(error):
             record.msg = f"{record.getMessage()} ({describe(error)})"

@@ -22,3 +22,6 @@ forwarded_allow_ips = ",".join(
     if item.strip() and item.strip().lower() != "none"
 ) or "127.0.0.1"
 proc_name = "dinutvei"
+# gunicorn's control socket lives under $HOME, which the app user does not have (a
+# read-only container, systemd's ProtectHome); nothing here uses it.
+control_socket_disable = True

@@ -95,3 +95,25 @@ def test_a_silent_database_is_given_up_on_within_the_deadline():
             assert time.monotonic() - started < 5
     finally:
         psycopg2.extensions.set_wait_callback(None)
+
+
+def test_the_log_gets_one_line_without_the_page_or_a_traceback():
+    import logging
+    import sys
+
+    from dinutvei.availability import OneLineWhenUnavailable
+
+    unavailable = OneLineWhenUnavailable()
+    page_logged = logging.LogRecord("django.request", logging.ERROR, __file__, 1,
+                                    "%s: %s", ("Service Unavailable", "/sporsmal/x/"), None)
+    page_logged.status_code = 503
+    assert unavailable.filter(page_logged) is False
+    try:
+        raise OperationalError("server closed the connection\nmore detail")
+    except OperationalError:
+        failed = logging.LogRecord("django.request", logging.ERROR, __file__, 1,
+                                   "Internal Server Error: %s", ("/",), sys.exc_info())
+    assert unavailable.filter(failed) is True
+    assert failed.exc_info is None
+    assert failed.getMessage() == ("Internal Server Error: / "
+                                   "(OperationalError: server closed the connection)")
