@@ -101,7 +101,7 @@ def test_the_log_gets_one_line_without_the_page_or_a_traceback():
     import logging
     import sys
 
-    from dinutvei.availability import OneLineWhenUnavailable
+    from core.availability import OneLineWhenUnavailable
 
     unavailable = OneLineWhenUnavailable()
     page_logged = logging.LogRecord("django.request", logging.ERROR, __file__, 1,

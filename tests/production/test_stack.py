@@ -28,7 +28,7 @@ PAGES = [
 # Pages the demo data decides: (what, the page that links to it, the link's path).
 LINKED_PAGES = [
     ("a service", "/tjenester/?q=0150", r"^/tjenester/(?!kart\.geojson|kategori/)[\w-]+/$"),
-    ("an article", "/artikler/", r"^/artikler/(?!aktuelt/|for/|tema/|tilbakemelding/)[\w-]+/$"),
+    ("an article", "/artikler/", r"^/artikler/(?!aktuelt/|for/|tema/)[\w-]+/$"),
     ("a target group", "/artikler/", r"^/artikler/for/[\w-]+/$"),
     ("a topic", "/artikler/", r"^/artikler/tema/[\w-]+/$"),
     ("a news item", "/artikler/aktuelt/", r"^/artikler/aktuelt/(?!rss/|atom/)[\w-]+/$"),
