@@ -91,7 +91,7 @@ class ArticleAdmin(TranslationAdmin):
         ]
 
     def save_model(self, request, obj, form, change):
-        article_save(obj, changed_fields=form.changed_data if change else None)
+        article_save(article=obj, changed_fields=form.changed_data if change else None)
 
     @admin.display(description=_("translations"))
     def translations_display(self, article):
@@ -155,4 +155,4 @@ class NewsItemAdmin(TranslationAdmin):
                               other_fields=["slug", "is_published", "published_at"])
 
     def save_model(self, request, obj, form, change):
-        news_item_save(obj)
+        news_item_save(news_item=obj)

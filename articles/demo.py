@@ -84,7 +84,7 @@ def load_demo_articles(path):
         sanitize_bodies(article)  # as saving would, so that an unchanged file compares equal
         if is_new or _snapshot(article) != before:
             # The demo translations are made from the demo bokmål text: all up to date.
-            article_save(article, translations_current=language_codes())
+            article_save(article=article, translations_current=language_codes())
             report.created += is_new
             report.updated += not is_new
         article.target_groups.set(_known(item.get("target_groups", []), groups, report,
@@ -105,7 +105,7 @@ def load_demo_articles(path):
         news.published_at = _moment(item.get("published")) or timezone.now()
         sanitize_bodies(news)
         if news.pk is None or _snapshot(news) != before:
-            news_item_save(news)
+            news_item_save(news_item=news)
     return report
 
 

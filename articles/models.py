@@ -25,7 +25,7 @@ SOURCE_LANGUAGE = "nb"
 # The fields an article's translation consists of; the title says whether one exists.
 TRANSLATED_FIELDS = ("title", "summary", "body")
 # Slugs that would be shadowed by the articles app's own URLs.
-RESERVED_SLUGS = {"for", "tema", "aktuelt", "tilbakemelding"}
+RESERVED_SLUGS = {"for", "tema", "aktuelt"}
 
 
 def language_codes():

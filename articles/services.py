@@ -31,7 +31,7 @@ def _translation_fields(language):
 
 
 @transaction.atomic
-def article_save(article, *, changed_fields=None, translations_current=()):
+def article_save(*, article, changed_fields=None, translations_current=()):
     """Save an article an editor or the demo loader wrote: bodies sanitised, the source
     hash updated, and the translations that were edited in this save (or named in
     `translations_current`) recorded as made from the current bokmål text. Then the search
@@ -79,7 +79,7 @@ def article_count_read(*, article):
 
 
 @transaction.atomic
-def news_item_save(news_item):
+def news_item_save(*, news_item):
     sanitize_bodies(news_item)
     news_item.full_clean()
     news_item.save()

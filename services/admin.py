@@ -121,7 +121,7 @@ class ServiceAdmin(TranslationAdmin):
         address_fields = {"street_address", "postcode", "place"}
         point_fields = {"latitude", "longitude"}
         changed = set(form.changed_data)
-        service_save(obj, address_changed=change and bool(changed & address_fields)
+        service_save(service=obj, address_changed=change and bool(changed & address_fields)
                      and not changed & point_fields)
 
     @admin.action(description=_("Mark as verified today"), permissions=["change"])

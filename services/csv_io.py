@@ -131,7 +131,7 @@ def _import_row(row, categories, groups):
     if unknown:
         raise ValueError(f"unknown client group {', '.join(unknown)}")
 
-    service_save(service)
+    service_save(service=service)
     service.client_groups.set([groups[slug] for slug in group_slugs])
     current = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     if current != periods:

@@ -24,7 +24,7 @@ def services_mark_verified(*, services, on=None):
     return services.update(last_verified=on or timezone.localdate())
 
 
-def service_fill_location(service, *, address_changed=False):
+def service_fill_location(*, service, address_changed=False):
     """Fill in what an editor left out: the point from the address (approximate when only
     the postcode or place is known) and the municipality and county from the postcode.
     A point that was only approximate follows a changed address."""
@@ -55,9 +55,9 @@ def service_fill_location(service, *, address_changed=False):
 
 
 @transaction.atomic
-def service_save(service, *, address_changed=False):
+def service_save(*, service, address_changed=False):
     """Save a service an editor or an import wrote, with its location completed."""
-    service_fill_location(service, address_changed=address_changed)
+    service_fill_location(service=service, address_changed=address_changed)
     service.full_clean()
     service.save()
     return service

@@ -45,7 +45,7 @@ def article(*, translations=None, target_groups=(), topics=(), service_categorie
     for language, values in (translations or {}).items():
         for name, value in values.items():
             setattr(new, f"{name}_{language}", value)
-    article_save(new)
+    article_save(article=new)
     new.target_groups.set(target_groups)
     new.topics.set(topics)
     new.service_categories.set(service_categories)
@@ -62,7 +62,7 @@ def news_item(**fields):
         published_at=fields.pop("published_at", timezone.now() - dt.timedelta(hours=1)),
         **fields,
     )
-    return news_item_save(item)
+    return news_item_save(news_item=item)
 
 
 ENGLISH = {"title": "What is violence?", "summary": "A short summary.",

@@ -31,7 +31,7 @@ def test_editors_filter_articles_outdated_in_a_language(editor_client):
     article.body_nb = "<p>Endret kilde.</p>"
     from articles.services import article_save
 
-    article_save(article, changed_fields=["body_nb"])
+    article_save(article=article, changed_fields=["body_nb"])
     assert changelist(editor_client, translation="outdated:en") == [article]
 
 
@@ -78,9 +78,9 @@ def test_the_change_page_names_each_translations_state(editor_client):
 
     article = factories.article(translations={"en": factories.ENGLISH, "ar": factories.ARABIC})
     article.title_nb = "Ny tittel"
-    article_save(article, changed_fields=["title_nb"])
+    article_save(article=article, changed_fields=["title_nb"])
     article.title_ar = "عنوان جديد"
-    article_save(article, changed_fields=["title_ar"])
+    article_save(article=article, changed_fields=["title_ar"])
     html = editor_client.get(
         reverse("admin:articles_article_change", args=[article.pk])
     ).content.decode()

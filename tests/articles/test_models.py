@@ -35,7 +35,7 @@ def test_editing_the_bokmal_text_makes_existing_translations_outdated():
     assert list(Article.objects.outdated_in("en")) == []
 
     article.body_nb = "<p>Ny tekst.</p>"
-    article_save(article, changed_fields=["body_nb"])
+    article_save(article=article, changed_fields=["body_nb"])
 
     assert article.is_outdated_in("en")
     assert list(Article.objects.outdated_in("en")) == [article]
@@ -44,9 +44,9 @@ def test_editing_the_bokmal_text_makes_existing_translations_outdated():
 def test_editing_the_translation_after_the_source_makes_it_current_again():
     article = factories.article(translations={"en": factories.ENGLISH})
     article.body_nb = "<p>Ny tekst.</p>"
-    article_save(article, changed_fields=["body_nb"])
+    article_save(article=article, changed_fields=["body_nb"])
     article.body_en = "<p>New text.</p>"
-    article_save(article, changed_fields=["body_en"])
+    article_save(article=article, changed_fields=["body_en"])
     assert not article.is_outdated_in("en")
 
 
@@ -60,7 +60,7 @@ def test_missing_in_lists_articles_without_that_translation():
 def test_marking_translations_current_clears_outdated():
     article = factories.article(translations={"en": factories.ENGLISH})
     article.title_nb = "Ny tittel"
-    article_save(article, changed_fields=["title_nb"])
+    article_save(article=article, changed_fields=["title_nb"])
     assert Article.objects.outdated_in("en").count() == 1
 
     marked = articles_mark_translations_current(articles=Article.objects.all(), language="en")
