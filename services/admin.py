@@ -13,13 +13,13 @@ from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
 
 from .models import (
     SPOKEN_LANGUAGES,
+    ClientGroup,
     County,
     ListingErrorReport,
     Municipality,
     OpeningPeriod,
     Service,
     ServiceCategory,
-    ClientGroup,
 )
 from .services import listing_error_reports_handle, service_save, services_mark_verified
 from .widgets import MapPointWidget

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import opening_hours
-from .models import OpeningPeriod, Service, ServiceCategory, ClientGroup
+from .models import ClientGroup, OpeningPeriod, Service, ServiceCategory
 from .services import service_save
 
 TRANSLATED = ("description", "opening_hours_note")

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
+    ClientGroup,
     ListingErrorReport,
     ServiceCategory,
-    ClientGroup,
 )
 from .selectors import DEFAULT_RADIUS_KM, SearchOutcome, ServiceFilters, search_services
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Service, ServiceCategory, ClientGroup
+from .models import ClientGroup, Service, ServiceCategory
 
 
 @register(ServiceCategory)
