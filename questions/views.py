@@ -256,7 +256,7 @@ def read_answer(request):
     elif action == "followup":
         status = _handle_followup(question, data, code, context)
     if question.has_answer_for_asker:
-        answer_mark_read(question)
+        answer_mark_read(question=question)
     context.setdefault("feedback_form", FeedbackForm(initial={"code": code}))
     context.setdefault("followup_form", FollowUpForm(initial={"code": code}))
     context["followup"] = FollowUp.objects.filter(question=question).first()
@@ -270,7 +270,7 @@ def _handle_feedback(question, data, code, context):
         context["feedback_form"] = form
         return 400
     try:
-        feedback_submit(question, helpful=form.cleaned_data["helpful"],
+        feedback_submit(question=question, helpful=form.cleaned_data["helpful"],
                         comment=form.cleaned_data["comment"])
     except TransitionNotAllowed as error:
         context["notice"] = error.message
@@ -286,7 +286,7 @@ def _handle_followup(question, data, code, context):
         context["followup_form"] = form
         return 400
     try:
-        followup_submit(question, text=form.cleaned_data["text"])
+        followup_submit(question=question, text=form.cleaned_data["text"])
     except TransitionNotAllowed as error:
         context["notice"] = error.message
         context["followup_form"] = form

@@ -188,9 +188,9 @@ def test_the_answer_page_carries_the_code_only_in_post_forms(client):
 
 def test_services_refuse_a_second_follow_up():
     question, _code = answered()
-    services.followup_submit(question, text="Første oppfølgingsspørsmål.")
+    services.followup_submit(question=question, text="Første oppfølgingsspørsmål.")
     with pytest.raises(services.TransitionNotAllowed):
-        services.followup_submit(question, text="Andre oppfølgingsspørsmål.")
+        services.followup_submit(question=question, text="Andre oppfølgingsspørsmål.")
 
 
 def test_the_code_lookup_finds_the_question_however_the_code_is_typed():
