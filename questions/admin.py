@@ -115,13 +115,21 @@ class QuestionAdminForm(forms.ModelForm):
         self.step = None
 
     def clean(self):
-        """The workflow step of the button pressed (`_transition`), if any, is `self.step`."""
+        """The workflow step of the button pressed (`_transition`), if any, is `self.step`.
+        Approving takes the answer as it stands: a rewrite in the same post is refused,
+        with nothing saved and the rewrite kept in the form."""
         cleaned = super().clean()
         name = self.data.get("_transition")
         if name:
             self.step = workflow.ACTIONS.get(name)
             if self.step is None:
                 raise ValidationError(_("Unknown step."), code="unknown_step")
+        if self.step is workflow.APPROVE and "answer" in self.changed_data:
+            raise ValidationError(
+                _("You changed the answer, so it cannot be approved in the same step. Save "
+                  "it: it is then your draft, and another moderator must approve it."),
+                code="approve_changed_answer",
+            )
         return cleaned
 
 

@@ -200,7 +200,9 @@ def answer_return(*, question: Question, by: AbstractBaseUser) -> Question:
 
 @transaction.atomic
 def answer_approve(*, question: Question, by: AbstractBaseUser) -> Question:
-    """The second reader approves the answer as it is saved."""
+    """The second reader approves the answer as it is saved. Refused to whoever last wrote
+    it (workflow.problem): a moderator who changes the text, even in the same step, makes
+    it their own draft for another moderator to approve."""
     question = _locked(question)
     _require(question, workflow.APPROVE, by)
     return _move(question, workflow.APPROVE, by, answer_approved_by=by)
@@ -282,15 +284,18 @@ def question_change_topic(*, question: Question, topic: Model,
 
 @transaction.atomic
 def answer_draft_save(*, question: Question, text: str, by: AbstractBaseUser) -> Question:
-    """Save the answer's text while it is being written."""
+    """Save the answer's text while it is being written. Whoever saves a changed text is its
+    writer (`answer_drafted_by`): a moderator's rewrite of a drafted answer is a new draft,
+    which another moderator must approve."""
     question = _locked(question)
     if not workflow.can_edit_answer(question, by):
         raise TransitionNotAllowed(_("The answer cannot be changed now, or not by you."))
     if text == question.answer:
         return question
     question.answer = text
+    question.answer_drafted_by = by
     question.full_clean()
-    question.save(update_fields=["answer"])
+    question.save(update_fields=["answer", "answer_drafted_by"])
     return question
 
 

@@ -154,6 +154,7 @@ def _specific_problem(question, action, user, for_button):
     if action in (SUBMIT_DRAFT, SEND_ANSWER) and question.assigned_to_id is None:
         return _("Assign the question to a panel member first.")
     if action is APPROVE and question.answer_drafted_by_id == user.pk:
+        # Whoever last saved the answer's text is its writer (services.answer_draft_save).
         return _("A second reader must approve the answer: not the one who wrote it.")
     if action is PUBLISH:
         if for_button and question.consent_to_publish:
@@ -199,7 +200,7 @@ def can_change_topic(question, user):
 
 def can_edit_answer(question, user):
     """The answer is written while the question is assigned or drafted, by the panel member
-    it is assigned to or a moderator."""
+    it is assigned to or a moderator. Whoever saves a changed text becomes its writer."""
     return question.status in (S.ASSIGNED, S.DRAFTED) and question.can_be_seen_by(user) and (
         is_moderator(user) or question.is_assigned_to(user)
     )
