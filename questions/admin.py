@@ -8,14 +8,13 @@ import datetime as dt
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin import ReadOnlyAdmin
@@ -112,6 +111,25 @@ class QuestionAdminForm(forms.ModelForm):
         field.choices = [("", "---------")] + [
             (member.pk, field.label_from_instance(member)) for member in ordered
         ]
+        self.step = None
+
+    def clean(self):
+        """The workflow step of the button pressed (`_transition`), if any, is `self.step`.
+        Approving takes the answer as it stands: a rewrite in the same post is refused,
+        with nothing saved and the rewrite kept in the form."""
+        cleaned = super().clean()
+        name = self.data.get("_transition")
+        if name:
+            self.step = workflow.ACTIONS.get(name)
+            if self.step is None:
+                raise ValidationError(_("Unknown step."), code="unknown_step")
+        if self.step is workflow.APPROVE and "answer" in self.changed_data:
+            raise ValidationError(
+                _("You changed the answer, so it cannot be approved in the same step. Save "
+                  "it: it is then your draft, and another moderator must approve it."),
+                code="approve_changed_answer",
+            )
+        return cleaned
 
 
 # --- Inlines --------------------------------------------------------------------------------
@@ -171,23 +189,21 @@ class StatusChangeInline(QuestionChildInline, admin.TabularInline):
 
 # --- Questions ------------------------------------------------------------------------------
 
-TRANSITIONS = {
-    "accept": lambda q, by, data: services.question_screen(q, by=by, accept=True),
-    "reject_spam": lambda q, by, data: services.question_screen(
-        q, by=by, accept=False, reason=Question.RejectionReason.SPAM),
-    "reject_out_of_scope": lambda q, by, data: services.question_screen(
-        q, by=by, accept=False, reason=Question.RejectionReason.OUT_OF_SCOPE),
-    "assign": lambda q, by, data: services.question_assign(
-        q, by=by, member=data.get("assign_to")),
-    "submit_draft": lambda q, by, data: services.answer_draft(q, by=by),
-    "return_draft": lambda q, by, data: services.answer_return(q, by=by),
-    "approve": lambda q, by, data: services.answer_approve(q, by=by),
-    "send_answer": lambda q, by, data: services.question_answer(q, by=by),
-    "publish": lambda q, by, data: services.question_publish(q, by=by),
-    "unpublish": lambda q, by, data: services.question_unpublish(q, by=by),
-    "mark_urgent": lambda q, by, data: services.question_set_urgent(q, by=by, urgent=True),
-    "unmark_urgent": lambda q, by, data: services.question_set_urgent(q, by=by, urgent=False),
-}
+def _carry_out(action, question, user, **inputs):
+    """Take a workflow step with the function in services.py that the table names for it."""
+    step = getattr(services, action.service)
+    return step(question=question, by=user, **action.arguments, **inputs)
+
+
+def _bulk_action(action):
+    """The list's action for a step of the table that can be taken in bulk: moderators
+    screen and flag many questions at once."""
+
+    def take(modeladmin, request, queryset):
+        modeladmin.take_in_bulk(request, queryset, action)
+
+    take.__name__ = f"{action.name}_selected"
+    return admin.action(description=action.bulk_label, permissions=["moderate"])(take)
 
 
 @admin.register(Question)
@@ -201,8 +217,7 @@ class QuestionAdmin(TranslationAdmin):
     list_select_related = ["topic", "assigned_to__user", "followup"]
     list_per_page = 50
     inlines = [FollowUpInline, InternalNoteInline, StatusChangeInline]
-    actions = ["accept_selected", "reject_spam_selected", "reject_out_of_scope_selected",
-               "mark_urgent_selected"]
+    actions = [_bulk_action(action) for action in workflow.bulk_actions()]
 
     class Media:
         css = {"all": ["questions/admin.css"]}
@@ -280,14 +295,12 @@ class QuestionAdmin(TranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         editable = set()
-        moderator = is_moderator(request.user)
         if obj is not None:
-            if moderator and obj.is_open:
+            if workflow.can_change_topic(obj, request.user):
                 editable.add("topic")
-            if obj.status in (S.ASSIGNED, S.DRAFTED) and (
-                    moderator or obj.is_assigned_to(request.user)):
+            if workflow.can_edit_answer(obj, request.user):
                 editable.add("answer")
-            if moderator and obj.status in (S.ANSWERED, S.PUBLISHED) and obj.consent_to_publish:
+            if workflow.can_edit_public_version(obj, request.user):
                 editable.update(self._public_fields())
         shown = {field for _name, options in self.get_fieldsets(request, obj)
                  for field in options["fields"]}
@@ -316,17 +329,42 @@ class QuestionAdmin(TranslationAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _buttons(self, question, user):
-        buttons = [{"name": action.name, "label": action.label}
-                   for action in workflow.allowed_actions(question, user)]
-        if workflow.can_mark_urgent(question, user):
-            buttons.append({"name": "unmark_urgent", "label": _("Not urgent")}
-                           if question.is_urgent else
-                           {"name": "mark_urgent", "label": _("Mark as urgent")})
-        return buttons
+        return [{"name": action.name, "label": action.label}
+                for action in workflow.allowed_actions(question, user)]
 
     def save_model(self, request, obj, form, change):
-        request._question_form_data = form.cleaned_data
-        super().save_model(request, obj, form, change)
+        """Save what the form changed through the services (never `obj.save()`), then take
+        the step of the button pressed, if any: the form carries it (`form.step`)."""
+        try:
+            self._save_changes(request.user, obj, form)
+            if form.step is not None:
+                inputs = {"member": form.cleaned_data.get("assign_to")}
+                question = _carry_out(form.step, obj, request.user,
+                                      **{name: inputs[name] for name in form.step.inputs})
+                self.message_user(request, _("Done: the question is now %(status)s.") % {
+                    "status": question.get_status_display()}, messages.SUCCESS)
+        except TransitionNotAllowed as error:
+            self.message_user(request, error.message, messages.ERROR)
+        except ValidationError as error:
+            for message in error.messages:
+                self.message_user(request, message, messages.ERROR)
+
+    def _save_changes(self, user, question, form):
+        """The fields this user may edit now (get_readonly_fields) are the topic, the answer
+        and the public version; each has its service."""
+        changed, data = set(form.changed_data), form.cleaned_data
+        if "topic" in changed:
+            services.question_change_topic(question=question, topic=data["topic"], by=user)
+        if "answer" in changed:
+            services.answer_draft_save(question=question, text=data["answer"], by=user)
+        for code, _name in settings.LANGUAGES:
+            names = [f"{name}_{code}" for name in PUBLIC_FIELDS]
+            if changed.intersection(names):
+                title, question_text, answer = (data[name] for name in names)
+                services.public_version_save(
+                    question=question, language=code, title=title,
+                    question_text=question_text, answer=answer, by=user,
+                )
 
     def save_formset(self, request, form, formset, change):
         question = form.instance
@@ -336,14 +374,15 @@ class QuestionAdmin(TranslationAdmin):
         if formset.model is InternalNote:
             for note_form in formset.forms:
                 if note_form.has_changed() and note_form.cleaned_data.get("text"):
-                    services.note_add(question, by=request.user,
+                    services.note_add(question=question, by=request.user,
                                       text=note_form.cleaned_data["text"])
             return
         if formset.model is FollowUp:
             for followup_form in formset.forms:
                 if "answer" in followup_form.changed_data:
                     try:
-                        services.followup_answer(followup_form.instance, by=request.user,
+                        services.followup_answer(followup=followup_form.instance,
+                                                 by=request.user,
                                                  text=followup_form.cleaned_data["answer"])
                     except TransitionNotAllowed as error:
                         messages.error(request, error.message)
@@ -351,27 +390,13 @@ class QuestionAdmin(TranslationAdmin):
         super().save_formset(request, form, formset, change)
 
     def response_change(self, request, obj):
-        name = request.POST.get("_transition")
-        if name:
-            return self._take_step(request, obj, name)
-        return super().response_change(request, obj)
-
-    def _take_step(self, request, question, name):
-        step = TRANSITIONS.get(name)
-        here = reverse("admin:questions_question_change", args=[question.pk])
-        if step is None:
-            self.message_user(request, _("Unknown step."), messages.ERROR)
-            return HttpResponseRedirect(here)
-        try:
-            question = step(question, request.user, getattr(request, "_question_form_data", {}))
-        except TransitionNotAllowed as error:
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(here)
-        self.message_user(request, _("Done: the question is now %(status)s.") % {
-            "status": question.get_status_display()}, messages.SUCCESS)
-        if not question.can_be_seen_by(request.user):
+        if "_transition" not in request.POST:
+            return super().response_change(request, obj)
+        # save_model took the step and said how it went; back to the question, if still theirs.
+        obj.refresh_from_db()
+        if not obj.can_be_seen_by(request.user):
             return HttpResponseRedirect(reverse("admin:questions_question_changelist"))
-        return HttpResponseRedirect(here)
+        return HttpResponseRedirect(reverse("admin:questions_question_change", args=[obj.pk]))
 
     # --- Columns and read-only displays ---------------------------------------------------
     @admin.display(description=_("no."), ordering="id")
@@ -433,52 +458,19 @@ class QuestionAdmin(TranslationAdmin):
             ),
         )
 
-    # --- Bulk screening -------------------------------------------------------------------
-    def _bulk(self, request, queryset, step, done_message):
+    # --- Bulk actions (built from the workflow table: see `actions`) -----------------------
+    def take_in_bulk(self, request, queryset, action):
         done, refused = 0, []
         for question in queryset:
             try:
-                step(question)
+                _carry_out(action, question, request.user)
                 done += 1
             except TransitionNotAllowed as error:
                 refused.append(f"#{question.pk}: {error.message}")
         if done:
-            self.message_user(request, ngettext(done_message[0], done_message[1], done)
-                              % {"count": done}, messages.SUCCESS)
+            self.message_user(request, action.bulk_done % {"count": done}, messages.SUCCESS)
         for message in refused:
             self.message_user(request, message, messages.WARNING)
-
-    @admin.action(description=_("Accept the selected questions"), permissions=["moderate"])
-    def accept_selected(self, request, queryset):
-        self._bulk(request, queryset,
-                   lambda q: services.question_screen(q, by=request.user, accept=True),
-                   ("%(count)d question accepted.", "%(count)d questions accepted."))
-
-    @admin.action(description=_("Reject the selected questions as spam"),
-                  permissions=["moderate"])
-    def reject_spam_selected(self, request, queryset):
-        self._bulk(request, queryset,
-                   lambda q: services.question_screen(
-                       q, by=request.user, accept=False,
-                       reason=Question.RejectionReason.SPAM),
-                   ("%(count)d question rejected.", "%(count)d questions rejected."))
-
-    @admin.action(description=_("Reject the selected questions as out of scope"),
-                  permissions=["moderate"])
-    def reject_out_of_scope_selected(self, request, queryset):
-        self._bulk(request, queryset,
-                   lambda q: services.question_screen(
-                       q, by=request.user, accept=False,
-                       reason=Question.RejectionReason.OUT_OF_SCOPE),
-                   ("%(count)d question rejected.", "%(count)d questions rejected."))
-
-    @admin.action(description=_("Mark the selected questions as urgent"),
-                  permissions=["moderate"])
-    def mark_urgent_selected(self, request, queryset):
-        self._bulk(request, queryset,
-                   lambda q: services.question_set_urgent(q, by=request.user, urgent=True),
-                   ("%(count)d question marked as urgent.",
-                    "%(count)d questions marked as urgent."))
 
 
 # --- Statistics -----------------------------------------------------------------------------

@@ -8,7 +8,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -85,6 +87,10 @@ class PlainTextField(forms.CharField):
 
 
 # --- Spam protection without tracking -------------------------------------------------------
+# The hidden field `started` carries a signed "form shown at" time with a nonce: AskForm
+# holds back a form sent too soon after it was shown, and a sent form's token is remembered
+# (a keyed hash of it, in the cache, for as long as a token is valid) so that it is not
+# stored twice. Nothing else about the visitor is kept.
 
 _STARTED_SALT = "questions.ask-form.started"
 
@@ -101,6 +107,22 @@ def form_token_age(token):
         return time.time() - int(started)
     except (signing.BadSignature, ValueError, TypeError):
         return None
+
+
+def valid_or_new_form_token(token):
+    """The token to send back with the form again: the same one while it is valid (so the
+    time since the form was first shown still counts), else a new one."""
+    return token if form_token_age(token) is not None else new_form_token()
+
+
+def _used_token_key(token):
+    digest = salted_hmac("questions.used-form", token, algorithm="sha256").hexdigest()
+    return f"questions:used-form:{digest[:32]}"
+
+
+def use_form_token(token):
+    """Mark the token as used. True the first time, False if a form with it was sent before."""
+    return cache.add(_used_token_key(token), True, FORM_MAX_AGE)
 
 
 class AskForm(forms.Form):
@@ -191,10 +213,12 @@ class CodeField(forms.CharField):
         super().__init__(**kwargs)
 
     def clean(self, value):
-        value = super().clean(value)
-        if codes.normalize_code(value) is None:
+        """The code as the asker typed it (kept in the form), cleaned to its written form:
+        ``K7QM-XW3D-P9TR-2HNB``."""
+        raw = codes.normalize_code(super().clean(value))
+        if raw is None:
             raise ValidationError(BAD_CODE_MESSAGE, code="format")
-        return value
+        return codes.format_code(raw)
 
 
 class ReadForm(forms.Form):

@@ -1,5 +1,5 @@
-"""Reads: the published questions and their search, the site search's hook, and the
-figures the service reports to its funder."""
+"""Reads: the question an answer code opens, the published questions and their search, the
+site search's hook, and the figures the service reports to its funder."""
 
 import datetime as dt
 import re
@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from core.models import Topic
 from core.textsearch import columns, contains_word, weighted_sum
 
+from .codes import candidate_hashes
 from .models import Question, StatisticsRecord
 
 MAX_SEARCH_WORDS = 8
@@ -31,6 +32,16 @@ her him his how into its just more not now of our out she should that the their 
 then there they this was what when where which who why will with would you your
 """.split())
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def question_for_code(code):
+    """The question an answer code opens (under the current or a previous secret key), with
+    what the answer page shows of it (topic, follow-up, feedback), or None."""
+    hashes = candidate_hashes(code)
+    if not hashes:
+        return None
+    return (Question.objects.filter(code_hash__in=hashes)
+            .select_related("topic", "followup", "feedback").first())
 
 
 def published_questions():

@@ -1,17 +1,21 @@
 """Every write to questions goes through these: the asker's views, the admin and the
 commands. Each workflow step locks the question, checks the step is allowed for this user
-now (workflow.py), changes it and logs who did it and when."""
+now (workflow.py), changes it and logs who did it and when. All take keyword arguments,
+validate with full_clean() before they save, and run in a transaction."""
 
 import datetime as dt
 import logging
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from . import workflow
 from .codes import hash_code, new_code
@@ -19,6 +23,7 @@ from .models import (
     Feedback,
     FollowUp,
     InternalNote,
+    PanelMember,
     Question,
     StatisticsRecord,
     StatusChange,
@@ -32,8 +37,8 @@ S = Question.Status
 # --- The asker ------------------------------------------------------------------------------
 
 @transaction.atomic
-def question_submit(*, text, topic, asker_role, age_group="", consent_to_publish=False,
-                    language=""):
+def question_submit(*, text: str, topic: Model, asker_role: str, age_group: str = "",
+                    consent_to_publish: bool = False, language: str = "") -> tuple[Question, str]:
     """Store a new question. Returns it and its answer code, which exists nowhere else: show
     it to the asker once."""
     for _attempt in range(3):
@@ -54,7 +59,8 @@ def question_submit(*, text, topic, asker_role, age_group="", consent_to_publish
     raise RuntimeError("could not draw a unique answer code")
 
 
-def answer_mark_read(question):
+@transaction.atomic
+def answer_mark_read(*, question: Question) -> Question:
     """The asker has opened the answer: retention counts from now."""
     if not question.has_answer_for_asker:
         return question
@@ -65,19 +71,21 @@ def answer_mark_read(question):
 
 
 @transaction.atomic
-def feedback_submit(question, *, helpful, comment=""):
+def feedback_submit(*, question: Question, helpful: bool, comment: str = "") -> Feedback:
+    """Whether the answer helped. Sending again replaces the earlier feedback."""
+    question = _locked(question)
     if not question.has_answer_for_asker:
         raise TransitionNotAllowed(_("There is no answer to give feedback on yet."))
-    feedback, _created = Feedback.objects.update_or_create(
-        question=question,
-        defaults={"helpful": helpful, "comment": comment, "created_at": timezone.now()},
-    )
+    feedback = Feedback.objects.filter(question=question).first() or Feedback(question=question)
+    feedback.helpful, feedback.comment, feedback.created_at = helpful, comment, timezone.now()
+    feedback.full_clean()
+    feedback.save()
     Question.objects.filter(pk=question.pk).update(last_activity_at=timezone.now())
     return feedback
 
 
 @transaction.atomic
-def followup_submit(question, *, text):
+def followup_submit(*, question: Question, text: str) -> FollowUp:
     """The asker's one follow-up question. The panel member who answered is told."""
     question = _locked(question)
     if not question.has_answer_for_asker:
@@ -96,7 +104,9 @@ def followup_submit(question, *, text):
     return followup
 
 
-# --- The panel ------------------------------------------------------------------------------
+# --- The panel: the steps of workflow.ACTIONS -----------------------------------------------
+# Each takes the question and the staff user (`by`) by keyword, plus the row's `arguments`
+# and `inputs`; the admin calls them by the row's `service` name.
 
 def _locked(question):
     """The question, freshly read and locked until the transaction ends. Only its own row:
@@ -118,27 +128,36 @@ def _log(question, from_status, to_status, *, by, detail=""):
 
 def _move(question, action, user, *, detail="", **changes):
     previous = question.status
-    question.status = action.to_status
-    for field, value in changes.items():
-        setattr(question, field, value)
+    question.status = action.to_status or previous
+    for name, value in changes.items():
+        setattr(question, name, value)
     question.last_activity_at = timezone.now()
+    question.full_clean()
     question.save()
     _log(question, previous, question.status, by=user, detail=detail)
     return question
 
 
 @transaction.atomic
-def question_screen(question, *, by, accept, reason=""):
-    """Accept a question for the panel, or reject it as spam or out of scope. The asker of
-    a rejected question reads a standard reply with their code."""
+def question_accept(*, question: Question, by: AbstractBaseUser) -> Question:
+    """Accept a question for the panel."""
     question = _locked(question)
-    if accept:
-        _require(question, workflow.ACCEPT, by)
-        return _move(question, workflow.ACCEPT, by, screened_at=timezone.now())
-    action = {
-        Question.RejectionReason.SPAM: workflow.REJECT_SPAM,
-        Question.RejectionReason.OUT_OF_SCOPE: workflow.REJECT_OUT_OF_SCOPE,
-    }.get(reason)
+    _require(question, workflow.ACCEPT, by)
+    return _move(question, workflow.ACCEPT, by, screened_at=timezone.now())
+
+
+_REJECTIONS = {
+    Question.RejectionReason.SPAM: workflow.REJECT_SPAM,
+    Question.RejectionReason.OUT_OF_SCOPE: workflow.REJECT_OUT_OF_SCOPE,
+}
+
+
+@transaction.atomic
+def question_reject(*, question: Question, reason: str, by: AbstractBaseUser) -> Question:
+    """Reject a question as spam or out of scope. The asker reads a standard reply with
+    their code."""
+    question = _locked(question)
+    action = _REJECTIONS.get(reason)
     if action is None:
         raise TransitionNotAllowed(_("Choose why the question is rejected."))
     _require(question, action, by)
@@ -147,7 +166,8 @@ def question_screen(question, *, by, accept, reason=""):
 
 
 @transaction.atomic
-def question_assign(question, *, member, by):
+def question_assign(*, question: Question, member: PanelMember | None,
+                    by: AbstractBaseUser) -> Question:
     """Give the question to a panel member, who is told by e-mail (without its text)."""
     question = _locked(question)
     _require(question, workflow.ASSIGN, by)
@@ -162,17 +182,16 @@ def question_assign(question, *, member, by):
 
 
 @transaction.atomic
-def answer_draft(question, *, by, text=None):
-    """Hand the written answer to a second reader. `text`, if given, replaces the draft."""
+def answer_submit(*, question: Question, by: AbstractBaseUser) -> Question:
+    """Hand the saved answer to a second reader. Whoever submits it counts as its writer,
+    so they cannot approve it themselves."""
     question = _locked(question)
-    if text is not None:
-        question.answer = text
     _require(question, workflow.SUBMIT_DRAFT, by)
     return _move(question, workflow.SUBMIT_DRAFT, by, answer_drafted_by=by)
 
 
 @transaction.atomic
-def answer_return(question, *, by):
+def answer_return(*, question: Question, by: AbstractBaseUser) -> Question:
     """Send a drafted or approved answer back to the panel member for revision."""
     question = _locked(question)
     _require(question, workflow.RETURN_DRAFT, by)
@@ -180,18 +199,19 @@ def answer_return(question, *, by):
 
 
 @transaction.atomic
-def answer_approve(question, *, by):
+def answer_approve(*, question: Question, by: AbstractBaseUser) -> Question:
+    """The second reader approves the answer as it is saved. Refused to whoever last wrote
+    it (workflow.problem): a moderator who changes the text, even in the same step, makes
+    it their own draft for another moderator to approve."""
     question = _locked(question)
     _require(question, workflow.APPROVE, by)
     return _move(question, workflow.APPROVE, by, answer_approved_by=by)
 
 
 @transaction.atomic
-def question_answer(question, *, by, text=None):
+def question_answer(*, question: Question, by: AbstractBaseUser) -> Question:
     """Send the answer: from now on the asker reads it with their code."""
     question = _locked(question)
-    if text is not None and question.status == S.ASSIGNED:
-        question.answer = text
     _require(question, workflow.SEND_ANSWER, by)
     role = question.assigned_to.role if question.assigned_to_id else ""
     return _move(
@@ -201,7 +221,7 @@ def question_answer(question, *, by, text=None):
 
 
 @transaction.atomic
-def question_publish(question, *, by):
+def question_publish(*, question: Question, by: AbstractBaseUser) -> Question:
     """Publish the anonymised version a moderator wrote. The original wording stays private."""
     question = _locked(question)
     _require(question, workflow.PUBLISH, by)
@@ -210,7 +230,7 @@ def question_publish(question, *, by):
 
 
 @transaction.atomic
-def question_unpublish(question, *, by):
+def question_unpublish(*, question: Question, by: AbstractBaseUser) -> Question:
     question = _locked(question)
     _require(question, workflow.UNPUBLISH, by)
     return _move(question, workflow.UNPUBLISH, by, published_at=None)
@@ -233,19 +253,71 @@ def _unique_slug(question):
 
 
 @transaction.atomic
-def question_set_urgent(question, *, urgent, by):
+def question_set_urgent(*, question: Question, urgent: bool,
+                        by: AbstractBaseUser) -> Question:
+    """Mark an open question as urgent, or no longer urgent. Logged, but not a new status."""
     question = _locked(question)
-    if not workflow.can_mark_urgent(question, by):
-        raise TransitionNotAllowed(_("You cannot change the urgency of this question."))
-    if question.is_urgent != urgent:
-        question.is_urgent = urgent
-        question.save(update_fields=["is_urgent"])
-        _log(question, question.status, question.status, by=by,
-             detail="marked urgent" if urgent else "no longer urgent")
+    action = workflow.MARK_URGENT if urgent else workflow.UNMARK_URGENT
+    _require(question, action, by)
+    question.is_urgent = urgent
+    question.full_clean()
+    question.save(update_fields=["is_urgent"])
+    _log(question, question.status, question.status, by=by,
+         detail="marked urgent" if urgent else "no longer urgent")
     return question
 
 
-def note_add(question, *, by, text):
+# --- The panel: what the change form edits --------------------------------------------------
+
+@transaction.atomic
+def question_change_topic(*, question: Question, topic: Model,
+                          by: AbstractBaseUser) -> Question:
+    question = _locked(question)
+    if not workflow.can_change_topic(question, by):
+        raise TransitionNotAllowed(_("Only a moderator can change the topic of an open "
+                                     "question."))
+    question.topic = topic
+    question.full_clean()
+    question.save(update_fields=["topic"])
+    return question
+
+
+@transaction.atomic
+def answer_draft_save(*, question: Question, text: str, by: AbstractBaseUser) -> Question:
+    """Save the answer's text while it is being written. Whoever saves a changed text is its
+    writer (`answer_drafted_by`): a moderator's rewrite of a drafted answer is a new draft,
+    which another moderator must approve."""
+    question = _locked(question)
+    if not workflow.can_edit_answer(question, by):
+        raise TransitionNotAllowed(_("The answer cannot be changed now, or not by you."))
+    if text == question.answer:
+        return question
+    question.answer = text
+    question.answer_drafted_by = by
+    question.full_clean()
+    question.save(update_fields=["answer", "answer_drafted_by"])
+    return question
+
+
+@transaction.atomic
+def public_version_save(*, question: Question, language: str, title: str, question_text: str,
+                        answer: str, by: AbstractBaseUser) -> Question:
+    """Save the anonymised public version in one language (bokmål is the one published;
+    the others are its translations). Publishing checks it (workflow.publish_problem)."""
+    question = _locked(question)
+    if not workflow.can_edit_public_version(question, by):
+        raise TransitionNotAllowed(_("Only a moderator can write the public version, and only "
+                                     "of an answered question the asker agreed to publish."))
+    for name, value in (("public_title", title), ("public_question", question_text),
+                        ("public_answer", answer)):
+        setattr(question, build_localized_fieldname(name, language), value)
+    question.full_clean()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def note_add(*, question: Question, text: str, by: AbstractBaseUser) -> InternalNote:
     if not question.can_be_seen_by(by):
         raise TransitionNotAllowed(_("You do not have access to this question."))
     note = InternalNote(question=question, author=by, text=text)
@@ -255,7 +327,7 @@ def note_add(question, *, by, text):
 
 
 @transaction.atomic
-def followup_answer(followup, *, by, text):
+def followup_answer(*, followup: FollowUp, text: str, by: AbstractBaseUser) -> FollowUp:
     question = _locked(followup.question)
     if not workflow.can_answer_followup(question, by):
         raise TransitionNotAllowed(_("Only the panel member the question is assigned to, or "
@@ -294,6 +366,30 @@ def _notify(user, question, subject, lead):
             logger.exception("Could not send the notification of question %s", question.pk)
 
     transaction.on_commit(send)
+
+
+# --- Demo content ---------------------------------------------------------------------------
+
+@transaction.atomic
+def demo_question_add(*, topic: Model, asker_role: str, answered_by_role: str, title: str,
+                      text: str, answer: str, slug: str,
+                      received_at: dt.datetime) -> Question:
+    """A published question for the demo site, as if answered and published days after
+    `received_at`. Its original and public wording are the same demo text: a real
+    question's original wording is never published."""
+    question = Question(
+        text=text, topic=topic, asker_role=asker_role, consent_to_publish=True, language="nb",
+        code_hash=hash_code(new_code()), status=S.PUBLISHED, answer=answer,
+        answered_by_role=answered_by_role, received_at=received_at,
+        screened_at=received_at + dt.timedelta(hours=5),
+        answered_at=received_at + dt.timedelta(days=4),
+        last_activity_at=received_at + dt.timedelta(days=6),
+        public_title_nb=title, public_question_nb=text, public_answer_nb=answer,
+        public_slug=slug, published_at=received_at + dt.timedelta(days=6),
+    )
+    question.full_clean()
+    question.save()
+    return question
 
 
 # --- Retention ------------------------------------------------------------------------------

@@ -10,32 +10,30 @@ import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView
 
-from . import codes, throttle
+from . import throttle
 from .forms import (
-    FORM_MAX_AGE,
     AskForm,
     FeedbackForm,
     FollowUpForm,
     PublishedFilterForm,
     ReadForm,
     SimilarForm,
-    form_token_age,
     new_form_token,
+    use_form_token,
+    valid_or_new_form_token,
 )
 from .models import RENAMED_TOPIC_SLUGS, FollowUp, Question
-from .selectors import published_questions, search_published_questions
+from .selectors import published_questions, question_for_code, search_published_questions
 from .services import (
     answer_mark_read,
     feedback_submit,
@@ -122,11 +120,6 @@ def _too_large(request, template, context):
 
 # --- Asking ---------------------------------------------------------------------------------
 
-def _used_token_key(token):
-    digest = salted_hmac("questions.used-form", token, algorithm="sha256").hexdigest()
-    return f"questions:used-form:{digest[:32]}"
-
-
 def _ask_context(form, *, token, similar=None, searched=False, notice=""):
     return {
         "form": form, "started_token": token, "similar": similar or [], "searched": searched,
@@ -145,9 +138,7 @@ def ask(request):
     if data is None:
         return _too_large(request, template,
                           _ask_context(AskForm(), token=new_form_token()))
-    token = data.get("started", "")
-    if form_token_age(token) is None:
-        token = new_form_token()
+    token = valid_or_new_form_token(data.get("started", ""))
 
     if data.get("action") == "similar":
         return _ask_similar(request, data, token)
@@ -164,7 +155,7 @@ def ask(request):
         if form.has_error("__all__", "honeypot"):
             limit.hit(request)
         return render(request, template, _ask_context(form, token=token), status=400)
-    if not cache.add(_used_token_key(data["started"]), True, FORM_MAX_AGE):
+    if not use_form_token(data["started"]):
         form.add_error(None, _("This question has already been sent. The answer code was shown "
                                "only once: if you did not write it down, press Send again and "
                                "you will get a new code."))
@@ -250,16 +241,14 @@ def read_answer(request):
         return render(request, template, {"form": form}, status=429)
     if not form.is_valid():
         return render(request, template, {"form": form}, status=400)
-    hashes = codes.candidate_hashes(form.cleaned_data["code"])
-    question = (Question.objects.filter(code_hash__in=hashes)
-                .select_related("topic", "followup", "feedback").first())
+    code = form.cleaned_data["code"]
+    question = question_for_code(code)
     if question is None:
         limit.hit(request)
         form.add_error("code", _("We found no answer for this code. Check that you wrote it "
                                  "exactly as you got it."))
         return render(request, template, {"form": form}, status=400)
 
-    code = codes.format_code(codes.normalize_code(form.cleaned_data["code"]))
     context = {"question": question, "code": code}
     status = 200
     if action == "feedback":
@@ -267,7 +256,7 @@ def read_answer(request):
     elif action == "followup":
         status = _handle_followup(question, data, code, context)
     if question.has_answer_for_asker:
-        answer_mark_read(question)
+        answer_mark_read(question=question)
     context.setdefault("feedback_form", FeedbackForm(initial={"code": code}))
     context.setdefault("followup_form", FollowUpForm(initial={"code": code}))
     context["followup"] = FollowUp.objects.filter(question=question).first()
@@ -281,7 +270,7 @@ def _handle_feedback(question, data, code, context):
         context["feedback_form"] = form
         return 400
     try:
-        feedback_submit(question, helpful=form.cleaned_data["helpful"],
+        feedback_submit(question=question, helpful=form.cleaned_data["helpful"],
                         comment=form.cleaned_data["comment"])
     except TransitionNotAllowed as error:
         context["notice"] = error.message
@@ -297,7 +286,7 @@ def _handle_followup(question, data, code, context):
         context["followup_form"] = form
         return 400
     try:
-        followup_submit(question, text=form.cleaned_data["text"])
+        followup_submit(question=question, text=form.cleaned_data["text"])
     except TransitionNotAllowed as error:
         context["notice"] = error.message
         context["followup_form"] = form

@@ -1,19 +1,29 @@
-"""The panel's workflow as a table: which step may move a question from which states, and
-who may take it. services.py carries the steps out; the admin asks `allowed_actions` which
-buttons to show. Nothing here writes.
+"""The panel's workflow as one table. Each row (an `Action`) is a step: its button, the
+states it moves a question from and to, who may take it, the function in services.py that
+carries it out, and whether moderators may take it on many questions at once from the
+list. The admin builds its buttons and its bulk actions from `ACTIONS`, and services.py
+checks every step against it: adding a step is adding a row and its service function.
+Nothing here writes.
 
     received ─accept→ accepted ─assign→ assigned ─submit→ drafted ─approve→ approved ─send→
     answered ─publish→ published            (reject: from received, accepted or assigned)
+
+What the change form may edit besides the steps (the topic, the answer, the public version)
+is decided by the `can_…` functions at the end, which the admin and the services share.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from .models import Question, is_moderator
+from .models import Question, QuestionQuerySet, is_moderator
 
 S = Question.Status
+OPEN = tuple(QuestionQuerySet.OPEN_STATUSES)
+
+
 def second_reader_required():
     return settings.QUESTIONS_REQUIRE_SECOND_READER
 
@@ -26,43 +36,94 @@ class TransitionNotAllowed(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Action:
-    name: str
-    label: str
+    """One step of the workflow (compared by identity: each row is one object)."""
+
+    name: str  # the value of the admin's `_transition` button
+    label: str  # the button's text
     from_statuses: tuple
-    to_status: str
+    to_status: str | None  # None: the status stays
+    service: str  # the function in services.py that takes the step
+    arguments: dict = field(default_factory=dict)  # fixed keyword arguments for it
+    inputs: tuple = ()  # what it also needs from the change form: "member"
     moderators_only: bool = True
+    bulk_label: str = ""  # set: moderators may take it on the selected questions in the list
+    bulk_done: str = ""  # the list's message afterwards, with %(count)d
+
+    @property
+    def bulk(self):
+        """Whether it can be taken from the list: it needs nothing from the change form."""
+        return bool(self.bulk_label) and not self.inputs
 
 
-ACCEPT = Action("accept", _("Accept"), (S.RECEIVED,), S.ACCEPTED)
+def _done(singular, plural):
+    return ngettext_lazy(singular, plural, "count")
+
+
+ACCEPT = Action(
+    "accept", _("Accept"), (S.RECEIVED,), S.ACCEPTED, "question_accept",
+    bulk_label=_("Accept the selected questions"),
+    bulk_done=_done("%(count)d question accepted.", "%(count)d questions accepted."),
+)
 REJECT_SPAM = Action(
-    "reject_spam", _("Reject as spam"), (S.RECEIVED, S.ACCEPTED, S.ASSIGNED), S.REJECTED
+    "reject_spam", _("Reject as spam"), (S.RECEIVED, S.ACCEPTED, S.ASSIGNED), S.REJECTED,
+    "question_reject", arguments={"reason": Question.RejectionReason.SPAM},
+    bulk_label=_("Reject the selected questions as spam"),
+    bulk_done=_done("%(count)d question rejected.", "%(count)d questions rejected."),
 )
 REJECT_OUT_OF_SCOPE = Action(
     "reject_out_of_scope", _("Reject as out of scope"), (S.RECEIVED, S.ACCEPTED, S.ASSIGNED),
-    S.REJECTED,
+    S.REJECTED, "question_reject", arguments={"reason": Question.RejectionReason.OUT_OF_SCOPE},
+    bulk_label=_("Reject the selected questions as out of scope"),
+    bulk_done=_done("%(count)d question rejected.", "%(count)d questions rejected."),
 )
-ASSIGN = Action("assign", _("Assign"), (S.ACCEPTED, S.ASSIGNED, S.DRAFTED), S.ASSIGNED)
+ASSIGN = Action(
+    "assign", _("Assign"), (S.ACCEPTED, S.ASSIGNED, S.DRAFTED), S.ASSIGNED, "question_assign",
+    inputs=("member",),
+)
 SUBMIT_DRAFT = Action(
     "submit_draft", _("Submit the answer for approval"), (S.ASSIGNED,), S.DRAFTED,
-    moderators_only=False,
+    "answer_submit", moderators_only=False,
 )
 RETURN_DRAFT = Action(
-    "return_draft", _("Send back for revision"), (S.DRAFTED, S.APPROVED), S.ASSIGNED
+    "return_draft", _("Send back for revision"), (S.DRAFTED, S.APPROVED), S.ASSIGNED,
+    "answer_return",
 )
-APPROVE = Action("approve", _("Approve the answer"), (S.DRAFTED,), S.APPROVED)
+APPROVE = Action(
+    "approve", _("Approve the answer"), (S.DRAFTED,), S.APPROVED, "answer_approve",
+)
 SEND_ANSWER = Action(
     "send_answer", _("Send the answer to the asker"), (S.ASSIGNED, S.DRAFTED, S.APPROVED),
-    S.ANSWERED, moderators_only=False,
+    S.ANSWERED, "question_answer", moderators_only=False,
 )
-PUBLISH = Action("publish", _("Publish the anonymised version"), (S.ANSWERED,), S.PUBLISHED)
-UNPUBLISH = Action("unpublish", _("Unpublish"), (S.PUBLISHED,), S.ANSWERED)
+PUBLISH = Action(
+    "publish", _("Publish the anonymised version"), (S.ANSWERED,), S.PUBLISHED,
+    "question_publish",
+)
+UNPUBLISH = Action("unpublish", _("Unpublish"), (S.PUBLISHED,), S.ANSWERED, "question_unpublish")
+MARK_URGENT = Action(
+    "mark_urgent", _("Mark as urgent"), OPEN, None, "question_set_urgent",
+    arguments={"urgent": True}, moderators_only=False,
+    bulk_label=_("Mark the selected questions as urgent"),
+    bulk_done=_done("%(count)d question marked as urgent.",
+                    "%(count)d questions marked as urgent."),
+)
+UNMARK_URGENT = Action(
+    "unmark_urgent", _("Not urgent"), OPEN, None, "question_set_urgent",
+    arguments={"urgent": False}, moderators_only=False,
+)
 
+# In the order of the admin's buttons.
 ACTIONS = {action.name: action for action in (
     ACCEPT, REJECT_SPAM, REJECT_OUT_OF_SCOPE, ASSIGN, SUBMIT_DRAFT, RETURN_DRAFT, APPROVE,
-    SEND_ANSWER, PUBLISH, UNPUBLISH,
+    SEND_ANSWER, PUBLISH, UNPUBLISH, MARK_URGENT, UNMARK_URGENT,
 )}
+
+
+def bulk_actions():
+    """The steps moderators may take on many questions at once, from the list."""
+    return [action for action in ACTIONS.values() if action.bulk]
 
 
 def problem(question, action, user, *, for_button=False):
@@ -92,13 +153,17 @@ def _specific_problem(question, action, user, for_button):
         return _("The answer must be approved by a second reader first.")
     if action in (SUBMIT_DRAFT, SEND_ANSWER) and question.assigned_to_id is None:
         return _("Assign the question to a panel member first.")
-    if action is APPROVE:
-        if question.answer_drafted_by_id == user.pk:
-            return _("A second reader must approve the answer: not the one who wrote it.")
+    if action is APPROVE and question.answer_drafted_by_id == user.pk:
+        # Whoever last saved the answer's text is its writer (services.answer_draft_save).
+        return _("A second reader must approve the answer: not the one who wrote it.")
     if action is PUBLISH:
         if for_button and question.consent_to_publish:
             return None
         return publish_problem(question)
+    if action is MARK_URGENT and question.is_urgent:
+        return _("The question is already marked as urgent.")
+    if action is UNMARK_URGENT and not question.is_urgent:
+        return _("The question is not marked as urgent.")
     return None
 
 
@@ -127,13 +192,26 @@ def allowed_actions(question, user):
             if problem(question, action, user, for_button=True) is None]
 
 
-def can_answer_followup(question, user):
-    return question.can_be_seen_by(user) and (
+# --- What the change form may edit ----------------------------------------------------------
+
+def can_change_topic(question, user):
+    return question.is_open and is_moderator(user)
+
+
+def can_edit_answer(question, user):
+    """The answer is written while the question is assigned or drafted, by the panel member
+    it is assigned to or a moderator. Whoever saves a changed text becomes its writer."""
+    return question.status in (S.ASSIGNED, S.DRAFTED) and question.can_be_seen_by(user) and (
         is_moderator(user) or question.is_assigned_to(user)
     )
 
 
-def can_mark_urgent(question, user):
-    return question.is_open and question.can_be_seen_by(user) and (
+def can_edit_public_version(question, user):
+    return (question.status in (S.ANSWERED, S.PUBLISHED) and question.consent_to_publish
+            and is_moderator(user))
+
+
+def can_answer_followup(question, user):
+    return question.can_be_seen_by(user) and (
         is_moderator(user) or question.is_assigned_to(user)
     )

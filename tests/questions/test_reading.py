@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
-from questions import services
+from questions import selectors, services
 from questions.models import Feedback, FollowUp, Question
 from tests.questions import helpers
 
@@ -188,6 +188,14 @@ def test_the_answer_page_carries_the_code_only_in_post_forms(client):
 
 def test_services_refuse_a_second_follow_up():
     question, _code = answered()
-    services.followup_submit(question, text="Første oppfølgingsspørsmål.")
+    services.followup_submit(question=question, text="Første oppfølgingsspørsmål.")
     with pytest.raises(services.TransitionNotAllowed):
-        services.followup_submit(question, text="Andre oppfølgingsspørsmål.")
+        services.followup_submit(question=question, text="Andre oppfølgingsspørsmål.")
+
+
+def test_the_code_lookup_finds_the_question_however_the_code_is_typed():
+    question, code = helpers.question()
+    for typed in (code, code.lower().replace("-", " "), f" {code.replace('-', '')} "):
+        assert selectors.question_for_code(typed) == question
+    assert selectors.question_for_code("ABCD-EFGH-JKMN-PQRS") is None
+    assert selectors.question_for_code("not a code") is None

@@ -62,7 +62,7 @@ def test_purge_deletes_expired_private_questions_with_everything_on_them(setting
     Feedback.objects.create(question=read_long_ago, helpful=True, comment="Takk!")
     FollowUp.objects.create(question=read_long_ago, text="Et til.", answer="Svar.",
                             answered_at=timezone.now() - 150 * DAY)
-    services.note_add(read_long_ago, by=moderator, text="Intern merknad.")
+    services.note_add(question=read_long_ago, by=moderator, text="Intern merknad.")
 
     output = purge()
     assert "Deleted: 3 questions, 1 follow-ups, 1 feedback, 1 notes" in output

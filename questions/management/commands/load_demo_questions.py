@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import Topic
-from questions.codes import hash_code, new_code
 from questions.models import AnswerSnippet, AskerRole, PanelRole, Question
+from questions.services import demo_question_add
 
 # (slug, topic, asked as, answered by, title, question, answer)
 QUESTIONS = [
@@ -168,18 +168,10 @@ class Command(BaseCommand):
                 QUESTIONS):
             if Question.objects.filter(public_slug=slug).exists():
                 continue
-            received = now - dt.timedelta(days=40 + 9 * number)
-            Question.objects.create(
-                # The original and the public version are the same demo text here; a real
-                # question's original wording is never published.
-                text=question, topic=topics[topic], asker_role=role, consent_to_publish=True,
-                language="nb", code_hash=hash_code(new_code()), status=Question.Status.PUBLISHED,
-                answer=answer, answered_by_role=panel_role, received_at=received,
-                screened_at=received + dt.timedelta(hours=5),
-                answered_at=received + dt.timedelta(days=4),
-                last_activity_at=received + dt.timedelta(days=6),
-                public_title_nb=title, public_question_nb=question, public_answer_nb=answer,
-                public_slug=slug, published_at=received + dt.timedelta(days=6),
+            demo_question_add(
+                topic=topics[topic], asker_role=role, answered_by_role=panel_role, title=title,
+                text=question, answer=answer, slug=slug,
+                received_at=now - dt.timedelta(days=40 + 9 * number),
             )
             created += 1
         snippets = 0
