@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin import bokmal_first_fieldsets
@@ -74,7 +74,7 @@ class ArticleAdmin(TranslationAdmin):
             state = ""
             if obj is not None:
                 if not obj.has_translation(code):
-                    state = _("missing")
+                    state = pgettext_lazy("state of a translation", "missing")
                 elif obj.is_outdated_in(code):
                     state = _("outdated")
             name = f"{LANGUAGE_NAMES[code]} ({state})" if state else str(LANGUAGE_NAMES[code])
@@ -113,7 +113,7 @@ class ArticleAdmin(TranslationAdmin):
         rows = []
         for code in translation_languages():
             if not article.has_translation(code):
-                state = _("missing")
+                state = pgettext_lazy("state of a translation", "missing")
             elif article.is_outdated_in(code):
                 state = _("outdated: the bokmål text has changed since it was translated")
             else:

@@ -19,6 +19,9 @@ class EmergencyNumber:
 
 def emergency_numbers():
     return [
+        # Translators: the short names of Norway's emergency numbers and helplines, shown in a
+        # narrow bar at the top of every page: keep them short. The helplines' Norwegian
+        # names are their own names; translate them so that a reader knows what they are.
         EmergencyNumber("112", _("Police"), _("When you or someone else is in danger")),
         EmergencyNumber("113", _("Ambulance"), _("Medical emergency")),
         EmergencyNumber(

@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin import ReadOnlyAdmin
@@ -274,7 +275,7 @@ class QuestionAdmin(TranslationAdmin):
             work.append("assign_to")
         fieldsets.append((_("Panel"), {"fields": work}))
         if obj is not None and obj.status not in (S.RECEIVED, S.ACCEPTED, S.REJECTED):
-            fieldsets.append((_("Answer"), {"fields": [
+            fieldsets.append((pgettext_lazy("noun: the panel's answer", "Answer"), {"fields": [
                 "answer", "snippets_display", "answer_drafted_by", "answer_approved_by",
                 "answered_by_role", "answered_at", "answer_read_at", "feedback_display"]}))
         if moderator and obj is not None and obj.status in (S.ANSWERED, S.PUBLISHED):

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Topic
 
@@ -344,7 +345,8 @@ class Feedback(models.Model):
     )
     helpful = models.BooleanField(_("the answer helped"))
     comment = models.TextField(_("comment"), max_length=FEEDBACK_MAX_LENGTH, blank=True)
-    created_at = models.DateTimeField(_("given"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("when feedback was given", "given"),
+                                      default=timezone.now)
 
     class Meta:
         verbose_name = _("feedback")
@@ -362,15 +364,17 @@ class StatusChange(models.Model):
         verbose_name=_("question"),
     )
     from_status = models.CharField(
-        _("from"), max_length=10, choices=Question.Status.choices, blank=True
+        pgettext_lazy("status change: the status before", "from"), max_length=10,
+        choices=Question.Status.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=10, choices=Question.Status.choices)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("by"),
+        related_name="+", verbose_name=pgettext_lazy("status change: who took the step", "by"),
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    at = models.DateTimeField(pgettext_lazy("status change: when", "at"), default=timezone.now)
+    detail = models.CharField(pgettext_lazy("status change: what else happened", "detail"),
+                              max_length=200, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
@@ -79,9 +79,9 @@ class ServiceAdmin(TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "description_nb", "client_groups",
                            "languages", "is_published", "is_demo", "last_verified"]}),
-        (_("Where"), {"fields": ["is_national", "street_address", "postcode", "place",
-                                 "municipality", "county", "latitude", "longitude",
-                                 "location_precision"]}),
+        (pgettext_lazy("where a service is", "Where"), {"fields": [
+            "is_national", "street_address", "postcode", "place", "municipality", "county",
+            "latitude", "longitude", "location_precision"]}),
         (_("Contact"), {"fields": ["phone", "phone_24h", "email", "website"]}),
         (_("Opening hours and access"), {"fields": [
             "is_open_24_7", "opening_hours_note_nb", "is_free", "needs_referral",
@@ -103,7 +103,8 @@ class ServiceAdmin(TranslationAdmin):
     @admin.display(description=_("last verified"), ordering="last_verified")
     def verified_display(self, service):
         if service.last_verified is None:
-            return format_html('<span class="stale">{}</span>', _("never"))
+            return format_html('<span class="stale">{}</span>',
+                               pgettext_lazy("a listing was verified", "never"))
         if service.is_stale:
             return format_html('<span class="stale">{} ({})</span>',
                                service.last_verified.isoformat(), _("stale"))
@@ -131,7 +132,8 @@ class ServiceAdmin(TranslationAdmin):
             "%(count)d service marked as verified.", "%(count)d services marked as verified.",
             count) % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description=_("Publish"), permissions=["change"])
+    @admin.action(description=pgettext_lazy("admin action on listings", "Publish"),
+                  permissions=["change"])
     def publish(self, request, queryset):
         queryset.update(is_published=True)
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import (
     LATITUDE_RANGE,
@@ -10,6 +11,7 @@ from .models import (
 )
 from .selectors import DEFAULT_RADIUS_KM, SearchOutcome, ServiceFilters, search_services
 
+# Translators: search radii in kilometres: write the numbers and the unit as your language does.
 RADIUS_CHOICES = [(10, _("10 km")), (25, _("25 km")), (50, _("50 km")), (100, _("100 km")),
                   (200, _("200 km"))]
 MAX_QUERY_LENGTH = 100
@@ -53,7 +55,8 @@ class ServiceSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a kind of help from the list.")},
     )
     target = SlugChoiceField(
-        ClientGroup.objects.all(), label=_("For"), empty_label=_("Everyone"),
+        ClientGroup.objects.all(), label=pgettext_lazy("who a service is for", "For"),
+        empty_label=_("Everyone"),
         error_messages={"invalid_choice": _("Choose a group from the list.")},
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import OrderedVocabulary
 
@@ -337,9 +338,9 @@ class ListingErrorReport(models.Model):
     sender is stored beyond what they typed."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
-        FIXED = "fixed", _("Fixed")
-        DISMISSED = "dismissed", _("Dismissed")
+        NEW = "new", pgettext_lazy("status of an error report", "New")
+        FIXED = "fixed", pgettext_lazy("status of an error report", "Fixed")
+        DISMISSED = "dismissed", pgettext_lazy("status of an error report", "Dismissed")
 
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, related_name="error_reports",

@@ -86,12 +86,13 @@ def test_the_change_page_names_each_translations_state(editor_client):
     ).content.decode()
     from django.conf import settings
     from django.utils import translation
-    from django.utils.translation import gettext
+    from django.utils.translation import gettext, pgettext
 
     names = dict(settings.LANGUAGES)
     with translation.override("nb"):  # the admin speaks the site's default language
         english, polish, arabic = str(names["en"]), str(names["pl"]), str(names["ar"])
-        outdated, missing = gettext("outdated"), gettext("missing")
+        outdated = gettext("outdated")
+        missing = pgettext("state of a translation", "missing")
     assert f"{english} ({outdated})" in html
     assert f"{polish} ({missing})" in html
     assert f"{arabic} (" not in html
