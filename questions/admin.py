@@ -221,8 +221,8 @@ class QuestionAdmin(TranslationAdmin):
     actions = [_bulk_action(action) for action in workflow.bulk_actions()]
 
     class Media:
-        css = {"all": ["questions/admin.css"]}
-        js = ["questions/admin-snippets.js"]
+        css = {"all": ["css/questions-admin.css"]}
+        js = ["js/questions-admin-snippets.js"]
 
     def view_on_site(self, question):
         return question.get_absolute_url() or None  # only a published question has a page
