@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.models import Topic
+from core.validators import reject_control_characters
 
 from . import codes
 from .models import (
@@ -28,8 +29,6 @@ from .models import (
     AskerRole,
 )
 
-# C0 controls and DEL, except tab and line breaks.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Something that looks like an HTML tag or comment: "<b>", "</script >", "<!--", "<img …>".
 _MARKUP = re.compile(r"<\s*(/\s*)?[a-zA-Z][^<>]*>|<!--")
 FORM_MAX_AGE = 24 * 60 * 60
@@ -37,11 +36,7 @@ SEARCH_MAX_LENGTH = 100
 
 
 def validate_plain_text(value):
-    if _CONTROL_CHARACTERS.search(value):
-        raise ValidationError(
-            _("The text contains invisible control characters. Remove them, or write the "
-              "text again instead of pasting it."), code="control_characters",
-        )
+    reject_control_characters(value)
     if _MARKUP.search(value):
         raise ValidationError(
             _("Write plain text, without HTML code such as <b> or <script>."), code="markup"

@@ -3,6 +3,7 @@ format. Import is keyed on the slug, so importing the same file twice changes no
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -145,8 +146,56 @@ def _import_row(row, categories, groups):
     return "unchanged" if _snapshot(service) == before else "updated"
 
 
-def read_csv(file):
-    return list(csv.DictReader(file))
+# Delimiters a spreadsheet may save with: a Norwegian Excel saves ";".
+DELIMITERS = ",;\t"
+# A cell that starts with one of these is a formula to a spreadsheet (=HYPERLINK(…) sends
+# the editor's data elsewhere when clicked): export prefixes such a cell with an apostrophe,
+# which spreadsheets show as text, and import takes the apostrophe off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CsvFileError(ValueError):
+    """A file that cannot be read as CSV at all (the message is for the editor)."""
+
+
+def decode_csv(data):
+    """Text from a file's bytes: UTF-8 (with or without a byte-order mark), else
+    Windows-1252, which is what a spreadsheet in Norwegian saves as "CSV" and a superset of
+    Latin-1's letters."""
+    if b"\x00" in data:
+        raise CsvFileError("the file is not text (is it a spreadsheet file, not CSV?)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_csv(source):
+    """Rows as dicts from CSV text (a string or a text file), with the delimiter sniffed
+    from the header line."""
+    text = source if isinstance(source, str) else source.read()
+    header = text.split("\n", 1)[0]
+    try:
+        delimiter = csv.Sniffer().sniff(header, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        delimiter = ","
+    # Only the delimiter is taken from the sniffer: quoting stays the spreadsheets' standard.
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    if not rows or "slug" not in rows[0]:
+        raise CsvFileError("the file has no header row with a \"slug\" column")
+    return [{key: _as_imported(value) for key, value in row.items() if key} for row in rows]
+
+
+def _as_exported(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _as_imported(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(
+            FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def export_rows(services):
@@ -186,6 +235,6 @@ def write_csv(file, services):
     writer.writeheader()
     count = 0
     for row in export_rows(services):
-        writer.writerow(row)
+        writer.writerow({key: _as_exported(value) for key, value in row.items()})
         count += 1
     return count

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.validators import reject_control_characters
+
 from .models import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
@@ -120,3 +122,8 @@ class ListingErrorReportForm(forms.ModelForm):
             },
             "contact": {"max_length": _("Write at most %(limit_value)d characters.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.Meta.fields:
+            self.fields[name].validators.append(reject_control_characters)

