@@ -52,6 +52,24 @@ def security_headers(get_response):
     return middleware
 
 
+# Query parameters that name what a person looks for or where they are.
+SEARCH_PARAMETERS = {"q", "lat", "lon", "place"}
+
+
+def searches_not_stored(get_response):
+    """A response to a search or a position is never stored by the browser or anything in
+    between (Cache-Control: no-store): a shared or stolen device must not hold "Tromsø" or
+    a position in its cache."""
+
+    def middleware(request):
+        response = get_response(request)
+        if SEARCH_PARAMETERS & request.GET.keys():
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return middleware
+
+
 class ServiceUnavailableMiddleware:
     """A view that fails because the database or the cache cannot be reached gives the 503
     page (with the emergency numbers, and what the person typed), not a 500, and the log

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dinutvei.middleware.security_headers",
+    "dinutvei.middleware.searches_not_stored",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -258,6 +259,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The forms that need a CSRF cookie (reporting an error in a listing, the admin) get one that
+# ends with the browser session, not one that stays on the device for a year.
+CSRF_COOKIE_AGE = None
 # The language is chosen by the URL, never stored in a cookie.
 LANGUAGE_COOKIE_AGE = None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
