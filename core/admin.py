@@ -16,7 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import PageFeedback, TargetGroup, Topic
+from .models import PageFeedback, RateLimitAlert, TargetGroup, Topic
 
 
 def bokmal_first_fieldsets(fields, *, other_fields=()):
@@ -152,3 +152,12 @@ def _month_starts(today, months):
         if month == 0:
             year, month = year - 1, 12
     return starts[::-1]
+
+
+@admin.register(RateLimitAlert)
+class RateLimitAlertAdmin(ReadOnlyAdmin):
+    """When a limit for everyone together was reached: for the staff to notice a flood."""
+
+    list_display = ["created_at", "action", "ceiling"]
+    list_filter = ["action"]
+    date_hierarchy = "created_at"

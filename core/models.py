@@ -75,3 +75,20 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.path} ({self.created_date})"
+
+
+class RateLimitAlert(models.Model):
+    """A ceiling for all visitors together was reached (core/ratelimit.py): a flood of
+    robots, or a campaign that brings many people at once. Names no visitor."""
+
+    action = models.CharField(_("action"), max_length=40)
+    ceiling = models.PositiveIntegerField(_("ceiling per hour"))
+    created_at = models.DateTimeField(_("reached"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("rate limit alert")
+        verbose_name_plural = _("rate limit alerts")
+
+    def __str__(self):
+        return f"{self.action} ({self.created_at:%Y-%m-%d %H:%M})"

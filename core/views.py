@@ -4,11 +4,18 @@ from django.urls import translate_url
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView
 
 from .forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
+from .ratelimit import RateLimit
 from .services import page_feedback_submit
+
+
+def feedback_limit():
+    return RateLimit("feedback", settings.FEEDBACK_LIMIT_PER_HOUR,
+                     settings.FEEDBACK_CEILING_PER_HOUR)
 
 
 # No CSRF token: the form is on every page, and a token would set a cookie on every page.
@@ -25,6 +32,10 @@ class PageFeedbackView(FormView):
     http_method_names = ["post"]
 
     def form_valid(self, form):
+        if not feedback_limit().hit(self.request):
+            form.add_error(None, _("Many answers have come from your connection in a short "
+                                   "time. Thank you: please try again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         page_feedback_submit(
             path=translate_url(form.page_path, settings.LANGUAGE_CODE),
             language=get_language(),

@@ -155,13 +155,17 @@ def ask(request):
         if form.has_error("__all__", "honeypot"):
             limit.hit(request)
         return render(request, template, _ask_context(form, token=token), status=400)
+    if not limit.hit(request):  # decided on this request's own count: no race
+        form.add_error(None, _("Many questions have been sent from your connection in a short "
+                               "time. Please wait an hour and send it again. If you need help "
+                               "now, call 116 006, or 112 in an emergency."))
+        return render(request, template, _ask_context(form, token=token), status=429)
     if not use_form_token(data["started"]):
         form.add_error(None, _("This question has already been sent. The answer code was shown "
                                "only once: if you did not write it down, press Send again and "
                                "you will get a new code."))
         return render(request, template, _ask_context(form, token=new_form_token()),
                       status=400)
-    limit.hit(request)
     cleaned = form.cleaned_data
     question, code = question_submit(
         text=cleaned["text"], topic=cleaned["topic"], asker_role=cleaned["asker_role"],
@@ -232,19 +236,18 @@ def read_answer(request):
     if action not in READ_ACTIONS:
         action = "read"
     form = ReadForm({"code": data.get("code", "")})
-    limit = throttle.code_limit()
-    if limit.exceeded(request):
-        form.is_valid()
-        form.add_error("code", _("There have been too many attempts with wrong codes from your "
-                                 "connection. For the safety of everyone who asks, wait an hour "
-                                 "and try again."))
-        return render(request, template, {"form": form}, status=429)
     if not form.is_valid():
         return render(request, template, {"form": form}, status=400)
     code = form.cleaned_data["code"]
+    # A right code is always read, also from a connection that has used up its tries (a
+    # shelter's Wi-Fi): only wrong codes are counted and refused.
     question = question_for_code(code)
     if question is None:
-        limit.hit(request)
+        if not throttle.code_limit().hit(request):
+            form.add_error("code", _("There have been too many attempts with wrong codes from "
+                                     "your connection. For the safety of everyone who asks, "
+                                     "wait an hour and try again."))
+            return render(request, template, {"form": form}, status=429)
         form.add_error("code", _("We found no answer for this code. Check that you wrote it "
                                  "exactly as you got it."))
         return render(request, template, {"form": form}, status=400)

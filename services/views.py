@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
 from core.maps import map_attributes
+from core.ratelimit import RateLimit
 
 from .forms import ListingErrorReportForm, ServiceSearchForm
 from .models import Service, ServiceCategory
@@ -89,6 +92,12 @@ class ListingErrorReportView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        limit = RateLimit("listing-report", settings.LISTING_REPORT_LIMIT_PER_HOUR,
+                          settings.LISTING_REPORT_CEILING_PER_HOUR)
+        if not limit.hit(self.request):
+            form.add_error(None, _("Many reports have come from your connection in a short "
+                                   "time. Thank you: please send this one again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         listing_error_report_submit(service=self.service, **form.cleaned_data)
         return redirect("services:report-error-thanks", slug=self.service.slug)
 

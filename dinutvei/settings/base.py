@@ -301,8 +301,20 @@ QUESTIONS_REQUIRE_SECOND_READER = env_bool("QUESTIONS_REQUIRE_SECOND_READER", Tr
 QUESTIONS_RETENTION_DAYS = int(os.environ.get("QUESTIONS_RETENTION_DAYS", "90"))
 # A question sent sooner than this after the form was shown is taken for a robot's.
 QUESTIONS_MIN_FILL_SECONDS = int(os.environ.get("QUESTIONS_MIN_FILL_SECONDS", "5"))
-# Rate limits per visitor and hour, keyed on a daily-salted hash of the address that lives
-# only in the cache.
+# Rate limits per visitor and hour, keyed on a hash of the address under a random daily key
+# that lives only in the cache (core/ratelimit.py).
 QUESTIONS_ASK_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_ASK_LIMIT_PER_HOUR", "5"))
 QUESTIONS_CODE_ATTEMPTS_PER_HOUR = int(os.environ.get("QUESTIONS_CODE_ATTEMPTS_PER_HOUR", "10"))
 QUESTIONS_SEARCH_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_SEARCH_LIMIT_PER_HOUR", "120"))
+# Ceilings per hour for all visitors together (core/ratelimit.py): past one, the action is
+# refused for everyone for the rest of the hour and the staff see an alert in the admin. A
+# right answer code is read even then.
+QUESTIONS_ASK_CEILING_PER_HOUR = int(os.environ.get("QUESTIONS_ASK_CEILING_PER_HOUR", "300"))
+QUESTIONS_CODE_CEILING_PER_HOUR = int(os.environ.get("QUESTIONS_CODE_CEILING_PER_HOUR", "2000"))
+QUESTIONS_SEARCH_CEILING_PER_HOUR = int(
+    os.environ.get("QUESTIONS_SEARCH_CEILING_PER_HOUR", "20000"))
+# The two other public forms that write: page feedback and reports of errors in listings.
+FEEDBACK_LIMIT_PER_HOUR = int(os.environ.get("FEEDBACK_LIMIT_PER_HOUR", "20"))
+FEEDBACK_CEILING_PER_HOUR = int(os.environ.get("FEEDBACK_CEILING_PER_HOUR", "2000"))
+LISTING_REPORT_LIMIT_PER_HOUR = int(os.environ.get("LISTING_REPORT_LIMIT_PER_HOUR", "5"))
+LISTING_REPORT_CEILING_PER_HOUR = int(os.environ.get("LISTING_REPORT_CEILING_PER_HOUR", "200"))
