@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -262,6 +263,23 @@ class FollowUpForm(forms.Form):
     )
 
 
+class _ChoicesReadOnce(ModelChoiceIterator):
+    """The choices from the field's own queryset as it is, so that it is read once however
+    often it is iterated (Django's reads it anew each time)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class TopicFilterField(forms.ModelChoiceField):
+    """The topic filter, whose queryset the page also lists as links: one query for both."""
+
+    iterator = _ChoicesReadOnce
+
+
 class PublishedFilterForm(forms.Form):
     """The published questions' filters, from the query string."""
 
@@ -270,7 +288,7 @@ class PublishedFilterForm(forms.Form):
         required_message="", widget=forms.TextInput(attrs={"inputmode": "search",
                                                            "type": "search"}),
     )
-    topic = forms.ModelChoiceField(
+    topic = TopicFilterField(
         Topic.objects.all(), label=_("Topic"), to_field_name="slug", required=False,
         empty_label=_("All topics"),
         error_messages={"invalid_choice": _("Choose a topic from the list.")},
