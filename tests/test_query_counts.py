@@ -24,9 +24,10 @@ PAGES = {
     "/artikler/for/utsatt/": 3,
     "/artikler/tema/vold-i-naere-relasjoner/": 3,
     "/artikler/aktuelt/": 2,
-    "/sporsmal/": 3,
-    "/sporsmal/?q=samvær": 2,
-    "/sporsmal/?topic=foreldretvist-og-samvaer": 4,
+    # The questions, their count, the topics and the target groups (the two filters).
+    "/sporsmal/": 4,
+    "/sporsmal/?q=samvær": 3,
+    "/sporsmal/?topic=foreldretvist-og-samvaer": 5,
     # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
     "/sok/?q=vold": {"sqlite": 3, "postgresql": 5},
     "/en/sok/?q=violence": {"sqlite": 3, "postgresql": 5},
