@@ -67,3 +67,12 @@ def test_the_demo_content_loads_and_covers_every_target_group():
     assert Article.objects.translated_in("en").count() == Article.objects.count()
     assert Article.objects.translated_in("ar").count() >= 2
     assert Article.objects.translated_in("pl").count() >= 2
+
+
+def test_loading_keeps_the_translations_the_file_does_not_have():
+    from core.models import TargetGroup
+
+    nynorsk = TargetGroup.objects.get(slug="utsatt").name_nn
+    assert nynorsk
+    load_demo_articles(DEMO)
+    assert TargetGroup.objects.get(slug="utsatt").name_nn == nynorsk
