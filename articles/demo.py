@@ -32,11 +32,13 @@ def _set_translations(instance, fields, translations):
 
 
 def _set_named(instance, data):
-    """name/description as {"nb": "...", "en": "..."} (target groups and topics)."""
-    for language in language_codes():
-        for name in ("name", "description"):
-            value = (data.get(name) or {}).get(language, "")
-            setattr(instance, build_localized_fieldname(name, language), value)
+    """name/description as {"nb": "...", "en": "..."} (target groups and topics). Only the
+    languages the file has: a translation the site already holds (the migrations give the
+    target groups nynorsk and more) is kept."""
+    for name in ("name", "description"):
+        for language, value in (data.get(name) or {}).items():
+            if language in language_codes():
+                setattr(instance, build_localized_fieldname(name, language), value)
 
 
 def _moment(value):

@@ -26,10 +26,17 @@ class OrderedVocabulary(models.Model):
 # The two site-wide vocabularies. Their tables keep the names they had in the articles app,
 # where they began (core/migrations/0002).
 class TargetGroup(OrderedVocabulary):
-    """Who a page speaks to: people subjected to violence, relatives, people who use
-    violence, professionals."""
+    """Who a page speaks to, and who asks the panel: people subjected to violence,
+    relatives, people who use violence, professionals (core/migrations/0004 makes sure the
+    four exist). The questions app stores an asker's group as one of these, or none."""
 
     description = models.TextField(_("description"), blank=True)
+    self_description = models.CharField(
+        _("how they describe themselves"), max_length=200, blank=True,
+        help_text=_("What someone in this group chooses when they ask the panel, in the "
+                    "first person: “I am a relative or worried about someone”. Empty: the "
+                    "name is shown instead."),
+    )
 
     class Meta(OrderedVocabulary.Meta):
         db_table = "articles_targetgroup"

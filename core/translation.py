@@ -5,7 +5,7 @@ from .models import TargetGroup, Topic
 
 @register(TargetGroup)
 class TargetGroupTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "self_description")
 
 
 @register(Topic)

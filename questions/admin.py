@@ -19,9 +19,11 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin import ReadOnlyAdmin
+from core.models import TargetGroup
 
 from . import services, workflow
 from .models import (
+    OTHER_ASKERS,
     AnswerSnippet,
     FollowUp,
     InternalNote,
@@ -57,6 +59,24 @@ class AnswerTimeFilter(admin.SimpleListFilter):
             return queryset.open().filter(received_at__lt=now - dt.timedelta(days=days))
         if self.value() == "open":
             return queryset.open()
+        return queryset
+
+
+class AskerGroupFilter(admin.SimpleListFilter):
+    """Who asked: each target group, and "Other" (no group)."""
+
+    title = _("asking as")
+    parameter_name = "asker_group"
+
+    def lookups(self, request, model_admin):
+        groups = [(group.slug, group.name) for group in TargetGroup.objects.all()]
+        return [*groups, (OTHER_ASKERS, _("Other"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == OTHER_ASKERS:
+            return queryset.filter(asker_group__isnull=True)
+        if self.value():
+            return queryset.filter(asker_group__slug=self.value())
         return queryset
 
 
@@ -211,11 +231,12 @@ def _bulk_action(action):
 class QuestionAdmin(TranslationAdmin):
     form = QuestionAdminForm
     change_form_template = "admin/questions/question/change_form.html"
-    list_display = ["number", "urgent_flag", "status", "topic", "asker_role", "received_at",
-                    "days_waiting_display", "due_display", "assigned_to", "followup_flag"]
+    list_display = ["number", "urgent_flag", "status", "topic", "asker_group_display",
+                    "received_at", "days_waiting_display", "due_display", "assigned_to",
+                    "followup_flag"]
     list_display_links = ["number"]
     search_fields = ["=id", "text", "public_title"]
-    list_select_related = ["topic", "assigned_to__user", "followup"]
+    list_select_related = ["topic", "asker_group", "assigned_to__user", "followup"]
     list_per_page = 50
     inlines = [FollowUpInline, InternalNoteInline, StatusChangeInline]
     actions = [_bulk_action(action) for action in workflow.bulk_actions()]
@@ -257,7 +278,7 @@ class QuestionAdmin(TranslationAdmin):
 
     def get_list_filter(self, request):
         filters = ["status", AnswerTimeFilter, "is_urgent", "topic", FollowUpFilter,
-                   "asker_role"]
+                   AskerGroupFilter]
         if is_moderator(request.user):
             filters.append(("assigned_to", admin.RelatedOnlyFieldListFilter))
         return filters
@@ -267,8 +288,8 @@ class QuestionAdmin(TranslationAdmin):
         moderator = is_moderator(request.user)
         fieldsets = [
             (_("Question"), {"fields": [
-                "status", "urgent_display", "topic", "asker_role", "age_group", "language",
-                "consent_to_publish", "received_at", "due_display", "text"]}),
+                "status", "urgent_display", "topic", "asker_group_display", "age_group",
+                "language", "consent_to_publish", "received_at", "due_display", "text"]}),
         ]
         work = ["assigned_to", "rejection_reason"]
         if moderator and obj is not None and obj.status in workflow.ASSIGN.from_statuses:
@@ -413,6 +434,10 @@ class QuestionAdmin(TranslationAdmin):
     @admin.display(description=_("urgent"))
     def urgent_display(self, question):
         return _("Yes") if question.is_urgent else _("No")
+
+    @admin.display(description=_("asking as"), ordering="asker_group__order")
+    def asker_group_display(self, question):
+        return question.asker_group.name if question.asker_group_id else _("Other")
 
     @admin.display(description=_("days waiting"))
     def days_waiting_display(self, question):

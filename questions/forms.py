@@ -10,23 +10,24 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from modeltranslation.utils import build_localized_fieldname, get_language
 
-from core.models import Topic
+from core.models import TargetGroup, Topic
 from core.validators import reject_control_characters
 
 from . import codes
 from .models import (
-    ASKER_GROUP_LABELS,
     FEEDBACK_MAX_LENGTH,
     FOLLOWUP_MAX_LENGTH,
+    OTHER_ASKERS,
     TEXT_MAX_LENGTH,
     TEXT_MIN_LENGTH,
     AgeGroup,
-    AskerRole,
 )
 
 # Something that looks like an HTML tag or comment: "<b>", "</script >", "<!--", "<img …>".
@@ -120,6 +121,56 @@ def use_form_token(token):
     return cache.add(_used_token_key(token), True, FORM_MAX_AGE)
 
 
+class _GroupsAndOthers(ModelChoiceIterator):
+    """The target groups, then the choice for everyone else."""
+
+    def __iter__(self):
+        yield from super().__iter__()
+        yield (OTHER_ASKERS, self.field.others_label)
+
+    def __len__(self):
+        return super().__len__() + 1
+
+
+class AskerGroupField(forms.ModelChoiceField):
+    """Who asks: one of the site's target groups, by slug, or everyone else ("other",
+    OTHER_ASKERS), which cleans to `others_value`."""
+
+    iterator = _GroupsAndOthers
+    others_value = None
+
+    def __init__(self, *, others_label, **kwargs):
+        self.others_label = others_label
+        super().__init__(TargetGroup.objects.all(), to_field_name="slug", **kwargs)
+
+    def clean(self, value):
+        if value == OTHER_ASKERS:
+            return self.others_value
+        return super().clean(value)
+
+
+class AskerChoiceField(AskerGroupField):
+    """The ask form's choice: each group as its members would say it ("I am a relative or
+    worried about someone"), or "Other", which is stored as no group."""
+
+    def label_from_instance(self, group):
+        """In the page's language the group's own words, else its name; where that
+        language has neither, the same in bokmål (modeltranslation's fallback)."""
+        language = get_language()
+        for field in ("self_description", "name"):
+            value = getattr(group, build_localized_fieldname(field, language))
+            if value:
+                return value
+        return group.self_description or group.name
+
+
+class AskerFilterField(AskerGroupField):
+    """The published list's filter: a group by its name, or "Others" (OTHER_ASKERS, the
+    questions with no group); empty is everyone."""
+
+    others_value = OTHER_ASKERS
+
+
 class AskForm(forms.Form):
     text = PlainTextField(
         label=_("Your question"), rows=10, min_length=TEXT_MIN_LENGTH,
@@ -136,8 +187,9 @@ class AskForm(forms.Form):
         error_messages={"required": _("Choose a topic."),
                         "invalid_choice": _("Choose a topic from the list.")},
     )
-    asker_role = forms.ChoiceField(
-        label=_("I am asking as"), choices=AskerRole.choices, widget=forms.RadioSelect,
+    asker_group = AskerChoiceField(
+        label=_("I am asking as"), others_label=_("Other"), empty_label=None,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose who you are asking as."),
                         "invalid_choice": _("Choose one of the options.")},
     )
@@ -257,6 +309,23 @@ class FollowUpForm(forms.Form):
     )
 
 
+class _ChoicesReadOnce(ModelChoiceIterator):
+    """The choices from the field's own queryset as it is, so that it is read once however
+    often it is iterated (Django's reads it anew each time)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class TopicFilterField(forms.ModelChoiceField):
+    """The topic filter, whose queryset the page also lists as links: one query for both."""
+
+    iterator = _ChoicesReadOnce
+
+
 class PublishedFilterForm(forms.Form):
     """The published questions' filters, from the query string."""
 
@@ -265,13 +334,13 @@ class PublishedFilterForm(forms.Form):
         required_message="", widget=forms.TextInput(attrs={"inputmode": "search",
                                                            "type": "search"}),
     )
-    topic = forms.ModelChoiceField(
+    topic = TopicFilterField(
         Topic.objects.all(), label=_("Topic"), to_field_name="slug", required=False,
         empty_label=_("All topics"),
         error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
-    group = forms.ChoiceField(
-        label=_("Asked by"), required=False,
-        choices=[("", _("Everyone"))] + list(ASKER_GROUP_LABELS.items()),
+    group = AskerFilterField(
+        label=_("Asked by"), required=False, others_label=_("Others"),
+        empty_label=_("Everyone"),
         error_messages={"invalid_choice": _("Choose a group from the list.")},
     )

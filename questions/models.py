@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.models import Topic
+from core.models import TargetGroup, Topic
 
 TEXT_MIN_LENGTH = 20
 TEXT_MAX_LENGTH = 3000
@@ -88,22 +88,9 @@ class PanelMember(models.Model):
         return f"{name} ({self.get_role_display()})"
 
 
-class AskerRole(models.TextChoices):
-    SUBJECTED = "subjected", _("I am or have been subjected to violence or abuse")
-    RELATIVE = "relative", _("I am a relative or worried about someone")
-    USING_VIOLENCE = "using_violence", _("I use or have used violence, or fear I might")
-    PROFESSIONAL = "professional", _("I ask as a professional")
-    OTHER = "other", _("Other")
-
-
-# Short names for the asker's role where it is a filter ("questions from relatives").
-ASKER_GROUP_LABELS = {
-    AskerRole.SUBJECTED: _("People subjected to violence or abuse"),
-    AskerRole.RELATIVE: _("Relatives and others who are worried"),
-    AskerRole.USING_VIOLENCE: _("People who use violence"),
-    AskerRole.PROFESSIONAL: _("Professionals"),
-    AskerRole.OTHER: _("Others"),
-}
+# Who asks is one of the site's target groups (core.TargetGroup), or none: "other", or
+# did not say (`asker_group` is then empty). In forms and links "other" stands for none.
+OTHER_ASKERS = "other"
 
 
 class AgeGroup(models.TextChoices):
@@ -173,7 +160,10 @@ class Question(models.Model):
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic")
     )
-    asker_role = models.CharField(_("asking as"), max_length=20, choices=AskerRole.choices)
+    asker_group = models.ForeignKey(
+        TargetGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="questions",
+        verbose_name=_("asking as"), help_text=_("Empty: other, or did not say."),
+    )
     age_group = models.CharField(
         _("age group"), max_length=10, choices=AgeGroup.choices, blank=True
     )
@@ -308,7 +298,8 @@ class Question(models.Model):
 
     @property
     def asker_group_label(self):
-        return ASKER_GROUP_LABELS.get(self.asker_role, "")
+        """Who asked, as the public page says it: the group's name, or "Others"."""
+        return self.asker_group.name if self.asker_group_id else _("Others")
 
 
 class FollowUp(models.Model):
@@ -436,7 +427,10 @@ class StatisticsRecord(models.Model):
         Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("topic"),
     )
-    asker_role = models.CharField(_("asking as"), max_length=20, choices=AskerRole.choices)
+    asker_group = models.ForeignKey(
+        TargetGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("asking as"), help_text=_("Empty: other, or did not say."),
+    )
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     hours_to_answer = models.FloatField(_("hours to answer"), null=True, blank=True)
     helpful = models.BooleanField(_("the answer helped"), null=True, blank=True)
@@ -447,7 +441,8 @@ class StatisticsRecord(models.Model):
         default_permissions = ()
 
     def __str__(self):
-        return f"{self.received_month:%Y-%m} {self.asker_role} {self.outcome}"
+        group = self.asker_group.slug if self.asker_group_id else OTHER_ASKERS
+        return f"{self.received_month:%Y-%m} {group} {self.outcome}"
 
 
 class QuestionStatistics(Question):

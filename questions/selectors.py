@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from core.models import Topic
+from core.models import TargetGroup, Topic
 from core.textsearch import columns, contains_word, weighted_sum
 
 from .codes import candidate_hashes
@@ -133,7 +134,7 @@ class Figures:
     open: int = 0
     per_month: list = field(default_factory=list)  # [(date, count)]
     per_topic: list = field(default_factory=list)  # [(name, count)], most first
-    per_role: list = field(default_factory=list)  # [(label, count)], most first
+    per_group: list = field(default_factory=list)  # [(name, count)], most first
     median_days_to_answer: float | None = None
     answered_in_time: int = 0
     feedback_count: int = 0
@@ -152,7 +153,7 @@ class Figures:
 class _Row:
     month: dt.date
     topic_id: int | None
-    asker_role: str
+    asker_group_id: int | None  # None: other, or did not say
     outcome: str  # answered, rejected, open
     hours: float | None
     helpful: bool | None
@@ -162,9 +163,10 @@ def _rows(year):
     start = timezone.make_aware(dt.datetime(year, 1, 1))
     end = timezone.make_aware(dt.datetime(year + 1, 1, 1))
     live = Question.objects.filter(received_at__gte=start, received_at__lt=end).values_list(
-        "received_at", "answered_at", "topic_id", "asker_role", "status", "feedback__helpful"
+        "received_at", "answered_at", "topic_id", "asker_group_id", "status",
+        "feedback__helpful",
     )
-    for received_at, answered_at, topic_id, role, status, helpful in live:
+    for received_at, answered_at, topic_id, group_id, status, helpful in live:
         if status in (Question.Status.ANSWERED, Question.Status.PUBLISHED):
             outcome = "answered"
         elif status == Question.Status.REJECTED:
@@ -173,20 +175,19 @@ def _rows(year):
             outcome = "open"
         hours = (answered_at - received_at).total_seconds() / 3600 if answered_at else None
         month = timezone.localtime(received_at).date().replace(day=1)
-        yield _Row(month, topic_id, role, outcome, hours, helpful)
+        yield _Row(month, topic_id, group_id, outcome, hours, helpful)
     archived = StatisticsRecord.objects.filter(received_month__year=year).values_list(
-        "received_month", "topic_id", "asker_role", "outcome", "hours_to_answer", "helpful"
+        "received_month", "topic_id", "asker_group_id", "outcome", "hours_to_answer", "helpful"
     )
-    for month, topic_id, role, outcome, hours, helpful in archived:
-        yield _Row(month, topic_id, role, outcome, hours, helpful)
+    for month, topic_id, group_id, outcome, hours, helpful in archived:
+        yield _Row(month, topic_id, group_id, outcome, hours, helpful)
 
 
 def question_statistics(year):
-    """Questions per month, topic and asker role, median time to answer, share answered
-    in time and share of helpful feedback, for one calendar year (Norwegian time).
-    Computed in Python: a few hundred rows a year, and the same on every database."""
-    from .models import AskerRole
-
+    """Questions per month, topic and target group of the asker ("Other" for none),
+    median time to answer, share answered in time and share of helpful feedback, for one
+    calendar year (Norwegian time). Computed in Python: a few hundred rows a year, and the
+    same on every database."""
     rows = list(_rows(year))
     figures = Figures(year=year, received=len(rows))
     counts = Counter(row.outcome for row in rows)
@@ -202,10 +203,11 @@ def question_statistics(year):
         ((topics.get(pk, "–"), count) for pk, count in topic_counts.items()),
         key=lambda item: (-item[1], str(item[0])),
     )
-    role_labels = dict(AskerRole.choices)
-    role_counts = Counter(row.asker_role for row in rows)
-    figures.per_role = sorted(
-        ((role_labels.get(role, role), count) for role, count in role_counts.items()),
+    groups = {group.pk: group.name for group in TargetGroup.objects.all()}
+    groups[None] = _("Other")
+    group_counts = Counter(row.asker_group_id for row in rows)
+    figures.per_group = sorted(
+        ((groups.get(pk, "–"), count) for pk, count in group_counts.items()),
         key=lambda item: (-item[1], str(item[0])),
     )
     hours = [row.hours for row in rows if row.outcome == "answered" and row.hours is not None]

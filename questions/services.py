@@ -37,14 +37,16 @@ S = Question.Status
 # --- The asker ------------------------------------------------------------------------------
 
 @transaction.atomic
-def question_submit(*, text: str, topic: Model, asker_role: str, age_group: str = "",
-                    consent_to_publish: bool = False, language: str = "") -> tuple[Question, str]:
-    """Store a new question. Returns it and its answer code, which exists nowhere else: show
-    it to the asker once."""
+def question_submit(*, text: str, topic: Model, asker_group: Model | None,
+                    age_group: str = "", consent_to_publish: bool = False,
+                    language: str = "") -> tuple[Question, str]:
+    """Store a new question. `asker_group` is the target group the asker chose, or None for
+    "other". Returns the question and its answer code, which exists nowhere else: show it to
+    the asker once."""
     for _attempt in range(3):
         code = new_code()
         question = Question(
-            text=text, topic=topic, asker_role=asker_role, age_group=age_group,
+            text=text, topic=topic, asker_group=asker_group, age_group=age_group,
             consent_to_publish=consent_to_publish, language=language[:10],
             code_hash=hash_code(code),
         )
@@ -371,15 +373,15 @@ def _notify(user, question, subject, lead):
 # --- Demo content ---------------------------------------------------------------------------
 
 @transaction.atomic
-def demo_question_add(*, topic: Model, asker_role: str, answered_by_role: str, title: str,
-                      text: str, answer: str, slug: str,
+def demo_question_add(*, topic: Model, asker_group: Model | None, answered_by_role: str,
+                      title: str, text: str, answer: str, slug: str,
                       received_at: dt.datetime) -> Question:
     """A published question for the demo site, as if answered and published days after
     `received_at`. Its original and public wording are the same demo text: a real
     question's original wording is never published."""
     question = Question(
-        text=text, topic=topic, asker_role=asker_role, consent_to_publish=True, language="nb",
-        code_hash=hash_code(new_code()), status=S.PUBLISHED, answer=answer,
+        text=text, topic=topic, asker_group=asker_group, consent_to_publish=True,
+        language="nb", code_hash=hash_code(new_code()), status=S.PUBLISHED, answer=answer,
         answered_by_role=answered_by_role, received_at=received_at,
         screened_at=received_at + dt.timedelta(hours=5),
         answered_at=received_at + dt.timedelta(days=4),
@@ -437,7 +439,7 @@ def _statistics_record(question):
     local = timezone.localtime(question.received_at)
     return StatisticsRecord(
         received_month=local.date().replace(day=1), topic_id=question.topic_id,
-        asker_role=question.asker_role,
+        asker_group_id=question.asker_group_id,
         outcome=(StatisticsRecord.Outcome.REJECTED if question.status == S.REJECTED
                  else StatisticsRecord.Outcome.ANSWERED),
         hours_to_answer=hours, helpful=feedback.helpful if feedback else None,

@@ -32,7 +32,7 @@ from .forms import (
     use_form_token,
     valid_or_new_form_token,
 )
-from .models import RENAMED_TOPIC_SLUGS, FollowUp, Question
+from .models import OTHER_ASKERS, RENAMED_TOPIC_SLUGS, FollowUp, Question
 from .selectors import published_questions, question_for_code, search_published_questions
 from .services import (
     answer_mark_read,
@@ -168,7 +168,7 @@ def ask(request):
                       status=400)
     cleaned = form.cleaned_data
     question, code = question_submit(
-        text=cleaned["text"], topic=cleaned["topic"], asker_role=cleaned["asker_role"],
+        text=cleaned["text"], topic=cleaned["topic"], asker_group=cleaned["asker_group"],
         age_group=cleaned["age_group"], consent_to_publish=cleaned["consent_to_publish"],
         language=get_language() or "",
     )
@@ -176,7 +176,7 @@ def ask(request):
 
 
 def _ask_similar(request, data, token):
-    fields = ["text", "topic", "asker_role", "age_group", "consent_to_publish"]
+    fields = ["text", "topic", "asker_group", "age_group", "consent_to_publish"]
     form = AskForm(initial={name: data.get(name) for name in fields})
     similar_form = SimilarForm(data)
     context = _ask_context(form, token=token, searched=True)
@@ -319,8 +319,11 @@ def published_list(request):
         cleaned = getattr(form, "cleaned_data", {})
         if cleaned.get("topic"):
             questions = questions.filter(topic=cleaned["topic"])
-        if cleaned.get("group"):
-            questions = questions.filter(asker_role=cleaned["group"])
+        group = cleaned.get("group")
+        if group == OTHER_ASKERS:
+            questions = questions.filter(asker_group__isnull=True)
+        elif group:
+            questions = questions.filter(asker_group=group)
         query = cleaned.get("q", "")
     if query:
         questions = search_published_questions(
@@ -340,7 +343,7 @@ class PublishedDetailView(DetailView):
     http_method_names = ["get", "head"]
 
     def get_queryset(self):
-        return published_questions()
+        return published_questions().select_related("asker_group")
 
     def get_object(self, queryset=None):
         try:

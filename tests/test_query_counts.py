@@ -24,6 +24,7 @@ PAGES = {
     "/artikler/for/utsatt/": 3,
     "/artikler/tema/vold-i-naere-relasjoner/": 3,
     "/artikler/aktuelt/": 2,
+    # The questions, their count, the topics and the target groups (the two filters).
     "/sporsmal/": 4,
     "/sporsmal/?q=samvær": 3,
     "/sporsmal/?topic=foreldretvist-og-samvaer": 5,

@@ -16,9 +16,15 @@ DEMO = Path(__file__).resolve().parents[2] / "articles" / "data" / "demo_article
 
 
 def test_loading_creates_sections_articles_translations_and_news():
+    # The site's four target groups exist from the start (core/migrations/0004): the file
+    # names two of them, and their texts become the file's.
     report = load_demo_articles(TINY)
     assert report.created == 2
-    assert set(TargetGroup.objects.values_list("slug", flat=True)) == {"utsatt", "fagfolk"}
+    assert set(TargetGroup.objects.values_list("slug", flat=True)) == {
+        "utsatt", "parorende", "utover", "fagfolk"}
+    utsatt = TargetGroup.objects.get(slug="utsatt")
+    assert utsatt.name_ar == "من تعرّضوا للعنف"
+    assert utsatt.description_nb == "For deg som blir utsatt."
     assert Topic.objects.get(slug="krisesenter").name_en == "Crisis shelters"
     article = Article.objects.get(slug="hva-er-et-krisesenter")
     assert article.available_languages() == ["nb", "en", "ar"]
@@ -40,7 +46,7 @@ def test_loading_again_changes_nothing():
     assert (report.created, report.updated) == (0, 0)
     assert {a.slug: a.updated_at for a in Article.objects.all()} == before
     assert Article.objects.count() == 2
-    assert TargetGroup.objects.count() == 2
+    assert TargetGroup.objects.count() == 4
 
 
 def test_the_command_refuses_a_missing_or_broken_file(tmp_path):
@@ -61,3 +67,12 @@ def test_the_demo_content_loads_and_covers_every_target_group():
     assert Article.objects.translated_in("en").count() == Article.objects.count()
     assert Article.objects.translated_in("ar").count() >= 2
     assert Article.objects.translated_in("pl").count() >= 2
+
+
+def test_loading_keeps_the_translations_the_file_does_not_have():
+    from core.models import TargetGroup
+
+    nynorsk = TargetGroup.objects.get(slug="utsatt").name_nn
+    assert nynorsk
+    load_demo_articles(DEMO)
+    assert TargetGroup.objects.get(slug="utsatt").name_nn == nynorsk

@@ -68,7 +68,7 @@ def test_ask_answer_in_the_admin_and_read_with_the_code(
     shot(page, "questions-code")
     assert asker.cookies() == []
     question = Question.objects.get()
-    assert question.asker_role == "relative"
+    assert question.asker_group.slug == "parorende"
 
     # The moderator answers it in the admin (in another browser context).
     staff = browser.new_context(locale="en-GB")

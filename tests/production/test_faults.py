@@ -40,7 +40,7 @@ def ask(stack, text, *, via, forwarded_for=None):
     data = {
         "text": text,
         "topic": next(value for value in fields["topic"]["values"] if value),
-        "asker_role": fields["asker_role"]["values"][0],
+        "asker_group": fields["asker_group"]["values"][0],
         "age_group": "",
         "consent_to_publish": "on",
         "website": "",

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core import signing
 from django.urls import reverse
 
-from core.models import Topic
+from core.models import TargetGroup, Topic
 from core.permissions import PANEL, PANEL_MODERATORS
 from questions.forms import _STARTED_SALT
 from questions.models import PanelMember
@@ -22,6 +22,11 @@ QUESTION_TEXT = ("Kjæresten min leser meldingene mine og blir sint når jeg tre
 
 def topic(slug="vold-i-naere-relasjoner"):
     return Topic.objects.get(slug=slug)
+
+
+def group(slug="utsatt"):
+    """One of the site's target groups (core/migrations/0004 makes sure the four exist)."""
+    return TargetGroup.objects.get(slug=slug)
 
 
 def staff(username, *, moderator=False, role="psychologist", topics=(), email=None):
@@ -40,7 +45,7 @@ def staff(username, *, moderator=False, role="psychologist", topics=(), email=No
 
 def question(**fields):
     """A question as an asker would send it; returns (question, code)."""
-    defaults = {"text": QUESTION_TEXT, "topic": topic(), "asker_role": "subjected",
+    defaults = {"text": QUESTION_TEXT, "topic": topic(), "asker_group": group(),
                 "consent_to_publish": True, "language": "nb"}
     defaults.update(fields)
     return question_submit(**defaults)
@@ -53,7 +58,7 @@ def aged_token(seconds=60):
 
 def ask_data(**overrides):
     data = {"text": QUESTION_TEXT, "topic": "vold-i-naere-relasjoner",
-            "asker_role": "subjected", "age_group": "", "consent_to_publish": "on",
+            "asker_group": "utsatt", "age_group": "", "consent_to_publish": "on",
             "website": "", "started": aged_token(), "action": "send"}
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -145,7 +150,7 @@ def public_url(question):
 
 
 def published_question(*, title, question, answer="Et generelt svar fra panelet.",
-                       topic_slug="foreldretvist-og-samvaer", asker_role="subjected",
+                       topic_slug="foreldretvist-og-samvaer", group_slug="utsatt",
                        role="lawyer", **fields):
     """A question already answered and published, with its public version."""
     from django.utils import timezone
@@ -154,7 +159,8 @@ def published_question(*, title, question, answer="Et generelt svar fra panelet.
 
     created, _code = question_submit(
         text="Originalen: " + question, topic=globals()["topic"](topic_slug),
-        asker_role=asker_role, consent_to_publish=True, language="nb",
+        asker_group=group(group_slug) if group_slug else None, consent_to_publish=True,
+        language="nb",
     )
     now = timezone.now()
     values = {

@@ -336,6 +336,19 @@ def test_urgent_flag_is_logged_and_listed_first(client, moderator):
     assert nb("URGENT") in content
 
 
+def test_the_list_shows_and_filters_who_asked(client, moderator):
+    relative, _code = helpers.question(asker_group=helpers.group("parorende"))
+    other, _code = helpers.question(asker_group=None)
+    login(client, moderator)
+    changelist = reverse("admin:questions_question_changelist")
+    listing = client.get(changelist).content.decode()
+    assert "Pårørende og bekymret" in listing and nb("Other") in listing
+    by_group = client.get(changelist, {"asker_group": "parorende"}).content.decode()
+    assert f">#{relative.pk}<" in by_group and f">#{other.pk}<" not in by_group
+    by_others = client.get(changelist, {"asker_group": "other"}).content.decode()
+    assert f">#{other.pk}<" in by_others and f">#{relative.pk}<" not in by_others
+
+
 def test_a_get_never_changes_anything(client, moderator):
     question, _code = helpers.question()
     login(client, moderator)

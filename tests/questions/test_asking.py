@@ -34,6 +34,27 @@ def test_the_ask_page_shows_112_the_phone_lines_and_the_limits(client):
     assert "I use or have used violence" in content  # every asker role is offered
 
 
+def test_the_asker_chooses_a_target_group_in_their_own_words(client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from core.models import TargetGroup
+
+    with translation.override("nn"):
+        nynorsk = client.get(reverse(ASK)).content.decode()
+    assert "Eg er pårørande eller uroleg for nokon" in nynorsk  # self_description_nn
+    TargetGroup.objects.filter(slug="fagfolk").update(self_description_en="")
+    english = client.get(helpers.url(ASK)).content.decode()
+    assert "I ask as a professional" not in english
+    assert "Professionals</label>" in english  # no words of its own: its name
+    assert 'value="other"' in english and "Other</label>" in english
+
+
+def test_asking_as_other_stores_no_group(client):
+    assert ask(client, asker_group="other").status_code == 200
+    assert Question.objects.get().asker_group is None
+
+
 def test_asker_pages_set_no_cookie_and_are_not_cached(client):
     question, code = helpers.question()
     for response in [
@@ -59,7 +80,7 @@ def test_sending_shows_a_code_once_and_the_expected_answer_date(client):
     assert "Write the code down now" in content
     assert question.due_at.strftime("%Y") in content and "expect an answer by" in content
     assert question.text == QUESTION_TEXT and question.topic.slug == "vold-i-naere-relasjoner"
-    assert question.asker_role == "subjected" and question.consent_to_publish
+    assert question.asker_group.slug == "utsatt" and question.consent_to_publish
     assert question.language == "en"
     assert question.status == Question.Status.RECEIVED
     assert question.code_hash == codes.hash_code(code)
@@ -198,8 +219,8 @@ BAD_INPUT = [
     ({"topic": ""}, "Choose a topic."),
     ({"topic": "no-such-topic"}, "Choose a topic from the list."),
     ({"topic": "'; DROP TABLE questions_question; --"}, "Choose a topic from the list."),
-    ({"asker_role": None}, "Choose who you are asking as."),
-    ({"asker_role": "king"}, "Choose one of the options."),
+    ({"asker_group": None}, "Choose who you are asking as."),
+    ({"asker_group": "king"}, "Choose one of the options."),
     ({"age_group": "999"}, "Choose an age group from the list."),
 ]
 
@@ -272,6 +293,7 @@ def test_checking_for_similar_questions_keeps_the_draft_and_stores_nothing(clien
     assert "Samvær når far har vært voldelig" in content
     assert escape(draft) in content
     assert 'value="barn-og-unge" selected' in content
+    assert 'value="utsatt" id="id_asker_group_0" required checked' in content
     assert "Please correct the errors" not in content
     assert Question.objects.count() == 1  # only the published one
     assert "slått meg" not in caplog.text

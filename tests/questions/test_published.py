@@ -19,11 +19,11 @@ def published(db):
             answer="Samvær skal være til barnets beste.", role="lawyer"),
         helpers.published_question(
             title="Bekymret for en elev", slug="elev", topic_slug="barn-og-unge",
-            asker_role="professional", question="Jeg er lærer og bekymret for en elev.",
+            group_slug="fagfolk", question="Jeg er lærer og bekymret for en elev.",
             answer="Du har opplysningsplikt til barnevernet.", role="child_welfare"),
         helpers.published_question(
             title="Hjelp til å slutte å slå", slug="slutte", topic_slug="bruker-vold",
-            asker_role="using_violence", question="Jeg slår partneren min og vil slutte.",
+            group_slug="utover", question="Jeg slår partneren min og vil slutte.",
             answer="Alternativ til Vold kan hjelpe deg.", role="psychologist"),
     ]
 
@@ -42,9 +42,24 @@ def test_browse_by_topic_and_by_who_asked(client, published):
     by_topic = client.get(helpers.url("questions:list"), {"topic": "barn-og-unge"})
     assert "Bekymret for en elev" in by_topic.content.decode()
     assert "Samvær når far" not in by_topic.content.decode()
-    by_group = client.get(helpers.url("questions:list"), {"group": "using_violence"})
+    by_group = client.get(helpers.url("questions:list"), {"group": "utover"})
     assert "Hjelp til å slutte å slå" in by_group.content.decode()
     assert "Bekymret for en elev" not in by_group.content.decode()
+
+
+def test_browse_the_questions_of_others_and_see_who_asked(client, published):
+    other = helpers.published_question(
+        title="Et spørsmål fra en annen", slug="annen", group_slug=None,
+        question="Jeg er nabo og hører mye bråk.", answer="Du kan ringe politiet.")
+    listing = client.get(helpers.url("questions:list")).content.decode()
+    assert '<option value="utover">If you use violence</option>' in listing
+    assert '<option value="other">Others</option>' in listing
+    by_others = client.get(helpers.url("questions:list"), {"group": "other"}).content.decode()
+    assert "Et spørsmål fra en annen" in by_others
+    assert "Hjelp til å slutte å slå" not in by_others
+    assert "Asked by: Others" in client.get(helpers.public_url(other)).content.decode()
+    teacher = client.get(helpers.public_url(published[1])).content.decode()
+    assert "Asked by: Professionals" in teacher
 
 
 def test_search_finds_inflected_words(client, published):

@@ -105,9 +105,10 @@ def test_statistics_per_month_topic_and_role_with_median_and_helpful_share():
     year = timezone.localdate().year
     start = timezone.make_aware(dt.datetime(year, 1, 10, 12))
 
-    def make(month, hours, topic="vold-i-naere-relasjoner", role="subjected", helpful=None,
+    def make(month, hours, topic="vold-i-naere-relasjoner", group="utsatt", helpful=None,
              status=Question.Status.ANSWERED):
-        question, _code = helpers.question(topic=helpers.topic(topic), asker_role=role)
+        question, _code = helpers.question(topic=helpers.topic(topic),
+                                           asker_group=helpers.group(group))
         received = start.replace(month=month)
         fields = {"received_at": received, "status": status}
         if hours is not None:
@@ -120,15 +121,15 @@ def test_statistics_per_month_topic_and_role_with_median_and_helpful_share():
         return question
 
     make(1, 24, helpful=True)
-    make(1, 48, role="relative", helpful=True)
-    make(2, 200, topic="barn-og-unge", role="professional", helpful=False)
+    make(1, 48, group="parorende", helpful=True)
+    make(2, 200, topic="barn-og-unge", group="fagfolk", helpful=False)
     make(3, None, status=Question.Status.REJECTED)
     make(3, None, status=Question.Status.ASSIGNED)
     # And one already purged: it still counts.
     StatisticsRecord.objects.create(received_month=dt.date(year, 2, 1),
                                     topic=helpers.topic("barn-og-unge"),
-                                    asker_role="relative", outcome="answered",
-                                    hours_to_answer=72, helpful=True)
+                                    asker_group=helpers.group("parorende"),
+                                    outcome="answered", hours_to_answer=72, helpful=True)
 
     with translation.override("nb"):
         figures = question_statistics(year)
@@ -139,12 +140,21 @@ def test_statistics_per_month_topic_and_role_with_median_and_helpful_share():
     assert per_month[dt.date(year, 3, 1)] == 2 and per_month[dt.date(year, 12, 1)] == 0
     topics = dict((str(name), count) for name, count in figures.per_topic)
     assert topics == {"Vold i nære relasjoner": 4, "Barn og unge": 2}
-    assert figures.per_role[0][1] == 3  # subjected: three of six
+    assert figures.per_group[0][1] == 3  # subjected: three of six
     assert figures.median_days_to_answer == pytest.approx((48 + 72) / 2 / 24)
     assert figures.answered_in_time == 3 and figures.in_time_share == pytest.approx(0.75)
     assert (figures.helpful_count, figures.feedback_count) == (3, 4)
     assert figures.helpful_share == pytest.approx(0.75)
     assert question_statistics(year - 5).received == 0
+
+
+def test_statistics_count_questions_with_no_group_as_other():
+    helpers.question(asker_group=None)
+    helpers.question(asker_group=helpers.group("utsatt"))
+    with translation.override("en"):
+        figures = question_statistics(timezone.localdate().year)
+    assert {str(name): count for name, count in figures.per_group} == {
+        "Other": 1, "Subjected to violence": 1}
 
 
 def test_the_statistics_page_shows_the_figures(client, moderator):

@@ -8,15 +8,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import Topic
-from questions.models import AnswerSnippet, AskerRole, PanelRole, Question
+from core.models import TargetGroup, Topic
+from questions.models import AnswerSnippet, PanelRole, Question
 from questions.services import demo_question_add
 
-# (slug, topic, asked as, answered by, title, question, answer)
+# (slug, topic, asked by (a target group's slug, or None for others), answered by, title,
+#  question, answer)
 QUESTIONS = [
     (
         "ma-barna-ha-samvaer-med-en-forelder-som-har-vaert-voldelig",
-        "foreldretvist-og-samvaer", AskerRole.SUBJECTED, PanelRole.LAWYER,
+        "foreldretvist-og-samvaer", "utsatt", PanelRole.LAWYER,
         "Må barna ha samvær med en forelder som har vært voldelig?",
         "Jeg har flyttet fra barnas far etter at han har vært voldelig mot meg over lang tid. "
         "Barna har sett og hørt mye. Nå krever han samvær. Må jeg gå med på det?",
@@ -37,7 +38,7 @@ QUESTIONS = [
     ),
     (
         "kan-jeg-ga-til-overgrepsmottaket-uten-a-anmelde",
-        "voldtekt-og-seksuelle-overgrep", AskerRole.SUBJECTED, PanelRole.DOCTOR,
+        "voldtekt-og-seksuelle-overgrep", "utsatt", PanelRole.DOCTOR,
         "Kan jeg gå til overgrepsmottaket uten å anmelde?",
         "For noen dager siden ble jeg voldtatt av en jeg kjenner. Jeg vet ikke om jeg vil "
         "anmelde. Kan jeg likevel få hjelp, og er det for sent nå?",
@@ -57,7 +58,7 @@ QUESTIONS = [
     ),
     (
         "jeg-har-slatt-partneren-min-hvor-kan-jeg-fa-hjelp",
-        "bruker-vold", AskerRole.USING_VIOLENCE, PanelRole.PSYCHOLOGIST,
+        "bruker-vold", "utover", PanelRole.PSYCHOLOGIST,
         "Jeg har slått partneren min. Hvor kan jeg få hjelp til å slutte?",
         "Jeg har slått samboeren min flere ganger når vi krangler. Jeg angrer hver gang, men det "
         "skjer igjen. Jeg vil slutte. Hvem kan hjelpe meg?",
@@ -77,7 +78,7 @@ QUESTIONS = [
     ),
     (
         "hva-gjor-jeg-hvis-jeg-er-bekymret-for-en-elev",
-        "barn-og-unge", AskerRole.PROFESSIONAL, PanelRole.CHILD_WELFARE,
+        "barn-og-unge", "fagfolk", PanelRole.CHILD_WELFARE,
         "Hva gjør jeg hvis jeg er bekymret for at en elev blir slått hjemme?",
         "Jeg er lærer. En elev har hatt blåmerker flere ganger og virker redd for å gå hjem. "
         "Eleven har ikke sagt noe direkte. Hva bør jeg gjøre?",
@@ -97,7 +98,7 @@ QUESTIONS = [
     ),
     (
         "jeg-er-redd-for-mine-egne-seksuelle-tanker-om-barn",
-        "bekymring-for-egne-tanker", AskerRole.OTHER, PanelRole.PSYCHOLOGIST,
+        "bekymring-for-egne-tanker", None, PanelRole.PSYCHOLOGIST,
         "Jeg er redd for mine egne seksuelle tanker om barn",
         "Jeg har lenge hatt seksuelle tanker om barn. Jeg har aldri gjort noe, og jeg vil aldri "
         "skade noen, men tankene skremmer meg. Finnes det hjelp?",
@@ -116,7 +117,7 @@ QUESTIONS = [
     ),
     (
         "hvordan-kan-jeg-hjelpe-en-venninne-som-blir-kontrollert",
-        "vold-i-naere-relasjoner", AskerRole.RELATIVE, PanelRole.SOCIAL_WORKER,
+        "vold-i-naere-relasjoner", "parorende", PanelRole.SOCIAL_WORKER,
         "Hvordan kan jeg hjelpe en venninne som blir kontrollert av kjæresten?",
         "Kjæresten til venninnen min sjekker telefonen hennes, bestemmer hvem hun kan treffe og "
         "blir sint når hun er ute uten ham. Hun sier at det ikke er så farlig. Hvordan kan jeg "
@@ -162,14 +163,16 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         topics = {topic.slug: topic for topic in Topic.objects.all()}
+        groups = {group.slug: group for group in TargetGroup.objects.all()}
         now = timezone.now()
         created = 0
-        for number, (slug, topic, role, panel_role, title, question, answer) in enumerate(
+        for number, (slug, topic, group, panel_role, title, question, answer) in enumerate(
                 QUESTIONS):
             if Question.objects.filter(public_slug=slug).exists():
                 continue
             demo_question_add(
-                topic=topics[topic], asker_role=role, answered_by_role=panel_role, title=title,
+                topic=topics[topic], asker_group=groups[group] if group else None,
+                answered_by_role=panel_role, title=title,
                 text=question, answer=answer, slug=slug,
                 received_at=now - dt.timedelta(days=40 + 9 * number),
             )

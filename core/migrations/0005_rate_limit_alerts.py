@@ -16,7 +16,7 @@ def grant_view(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_targetgroup_topic'),
+        ('core', '0004_target_groups'),
     ]
 
     operations = [
