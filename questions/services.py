@@ -36,6 +36,13 @@ S = Question.Status
 
 # --- The asker ------------------------------------------------------------------------------
 
+def asker_moment():
+    """When an asker did something, to the hour. A time to the second could be matched with
+    a network's or a proxy's log of who was online then; to the hour it still orders the
+    panel's queue and counts the days to the answer (decision questions-anonymity)."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
 @transaction.atomic
 def question_submit(*, text: str, topic: Model, asker_group: Model | None,
                     age_group: str = "", consent_to_publish: bool = False,
@@ -45,10 +52,11 @@ def question_submit(*, text: str, topic: Model, asker_group: Model | None,
     the asker once."""
     for _attempt in range(3):
         code = new_code()
+        moment = asker_moment()
         question = Question(
             text=text, topic=topic, asker_group=asker_group, age_group=age_group,
             consent_to_publish=consent_to_publish, language=language[:10],
-            code_hash=hash_code(code),
+            code_hash=hash_code(code), received_at=moment, last_activity_at=moment,
         )
         question.full_clean()
         try:
@@ -56,7 +64,7 @@ def question_submit(*, text: str, topic: Model, asker_group: Model | None,
                 question.save()
         except IntegrityError:  # pragma: no cover - a collision in 2**79 codes
             continue
-        _log(question, "", S.RECEIVED, by=None)
+        _log(question, "", S.RECEIVED, by=None, at=moment)
         return question, code
     raise RuntimeError("could not draw a unique answer code")
 
@@ -66,9 +74,10 @@ def answer_mark_read(*, question: Question) -> Question:
     """The asker has opened the answer: retention counts from now."""
     if not question.has_answer_for_asker:
         return question
-    now = timezone.now()
-    Question.objects.filter(pk=question.pk).update(answer_read_at=now, last_activity_at=now)
-    question.answer_read_at = question.last_activity_at = now
+    moment = asker_moment()
+    Question.objects.filter(pk=question.pk).update(answer_read_at=moment,
+                                                   last_activity_at=moment)
+    question.answer_read_at = question.last_activity_at = moment
     return question
 
 
@@ -79,10 +88,11 @@ def feedback_submit(*, question: Question, helpful: bool, comment: str = "") -> 
     if not question.has_answer_for_asker:
         raise TransitionNotAllowed(_("There is no answer to give feedback on yet."))
     feedback = Feedback.objects.filter(question=question).first() or Feedback(question=question)
-    feedback.helpful, feedback.comment, feedback.created_at = helpful, comment, timezone.now()
+    moment = asker_moment()
+    feedback.helpful, feedback.comment, feedback.created_at = helpful, comment, moment
     feedback.full_clean()
     feedback.save()
-    Question.objects.filter(pk=question.pk).update(last_activity_at=timezone.now())
+    Question.objects.filter(pk=question.pk).update(last_activity_at=moment)
     return feedback
 
 
@@ -94,11 +104,13 @@ def followup_submit(*, question: Question, text: str) -> FollowUp:
         raise TransitionNotAllowed(_("You can ask a follow-up question once you have an answer."))
     if FollowUp.objects.filter(question=question).exists():
         raise TransitionNotAllowed(_("You have already asked your follow-up question."))
-    followup = FollowUp(question=question, text=text)
+    moment = asker_moment()
+    followup = FollowUp(question=question, text=text, received_at=moment)
     followup.full_clean()
     followup.save()
-    Question.objects.filter(pk=question.pk).update(last_activity_at=timezone.now())
-    _log(question, question.status, question.status, by=None, detail="follow-up received")
+    Question.objects.filter(pk=question.pk).update(last_activity_at=moment)
+    _log(question, question.status, question.status, by=None, detail="follow-up received",
+         at=moment)
     member = question.assigned_to
     if member is not None:
         _notify(member.user, question, _("[Din utvei] A follow-up question is waiting"),
@@ -122,9 +134,11 @@ def _require(question, action, user):
         raise TransitionNotAllowed(reason)
 
 
-def _log(question, from_status, to_status, *, by, detail=""):
+def _log(question, from_status, to_status, *, by, detail="", at=None):
+    """A line in the question's history; `at` for the asker's steps (to the hour)."""
     StatusChange.objects.create(
-        question=question, from_status=from_status, to_status=to_status, by=by, detail=detail
+        question=question, from_status=from_status, to_status=to_status, by=by, detail=detail,
+        at=at or timezone.now(),
     )
 
 
