@@ -421,6 +421,7 @@ class StatisticsRecord(models.Model):
     class Outcome(models.TextChoices):
         ANSWERED = "answered", _("answered")
         REJECTED = "rejected", _("rejected")
+        LEFT_OPEN = "left_open", _("never answered")
 
     received_month = models.DateField(_("month received"))
     topic = models.ForeignKey(

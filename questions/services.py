@@ -5,12 +5,13 @@ validate with full_clean() before they save, and run in a transaction."""
 
 import datetime as dt
 import logging
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,6 +26,7 @@ from .models import (
     InternalNote,
     PanelMember,
     Question,
+    QuestionQuerySet,
     StatisticsRecord,
     StatusChange,
 )
@@ -411,37 +413,63 @@ def demo_question_add(*, topic: Model, asker_group: Model | None, answered_by_ro
 # --- Retention ------------------------------------------------------------------------------
 
 def purge_candidates(*, now=None, days=None):
-    """Private questions whose retention has run out: the asker last read the answer (or
-    the answer or rejection came, if never read) more than `days` ago. Questions still in
-    the panel's hands, with an unanswered follow-up, or published, are kept."""
+    """Private questions whose retention has run out, in every state:
+
+    - answered or rejected, with no step by the asker or the panel for `days` (a follow-up
+      counts as a step: the panel has had `days` to answer it);
+    - still open (unscreened, or never answered) with no step for
+      QUESTIONS_OPEN_RETENTION_DAYS: the question was left, and so is its text.
+
+    Published questions are not deleted; their private part is (`private_parts_expired`)."""
     now = now or timezone.now()
     days = settings.QUESTIONS_RETENTION_DAYS if days is None else days
-    cutoff = now - dt.timedelta(days=days)
-    return (
-        Question.objects.filter(status__in=[S.ANSWERED, S.REJECTED], last_activity_at__lt=cutoff)
-        .exclude(followup__isnull=False, followup__answered_at__isnull=True)
-    )
+    closed = Q(status__in=[S.ANSWERED, S.REJECTED],
+               last_activity_at__lt=now - dt.timedelta(days=days))
+    left_open = Q(status__in=QuestionQuerySet.OPEN_STATUSES, last_activity_at__lt=now
+                  - dt.timedelta(days=settings.QUESTIONS_OPEN_RETENTION_DAYS))
+    return Question.objects.filter(closed | left_open)
+
+
+def private_parts_expired(*, now=None, days=None):
+    """Published questions whose asker's original is past retention: the public version
+    stays, the original text, the answer sent to the asker, the follow-up, the feedback and
+    the notes go."""
+    now = now or timezone.now()
+    days = settings.QUESTIONS_RETENTION_DAYS if days is None else days
+    return Question.objects.filter(
+        status=S.PUBLISHED, last_activity_at__lt=now - dt.timedelta(days=days)
+    ).exclude(text="")
 
 
 @transaction.atomic
 def questions_purge(*, now=None, days=None, dry_run=False):
     """Delete the private questions past retention with everything that hangs on them,
-    keeping a text-free statistics record of each. Safe to run again: returns the counts."""
+    keeping a text-free statistics record of each, and the private part of published
+    questions past retention. Safe to run again: returns the counts."""
     questions = list(
         purge_candidates(now=now, days=days).select_related("feedback").order_by("pk")
     )
+    published = list(private_parts_expired(now=now, days=days).values_list("pk", flat=True))
     ids = [question.pk for question in questions]
+    both = ids + published
     counts = {
         "questions": len(ids),
-        "follow-ups": FollowUp.objects.filter(question__in=ids).count(),
-        "feedback": Feedback.objects.filter(question__in=ids).count(),
-        "notes": InternalNote.objects.filter(question__in=ids).count(),
+        "private parts of published questions": len(published),
+        "follow-ups": FollowUp.objects.filter(question__in=both).count(),
+        "feedback": Feedback.objects.filter(question__in=both).count(),
+        "notes": InternalNote.objects.filter(question__in=both).count(),
         "status changes": StatusChange.objects.filter(question__in=ids).count(),
     }
-    if dry_run or not ids:
+    if dry_run:
         return counts
     StatisticsRecord.objects.bulk_create([_statistics_record(q) for q in questions])
     Question.objects.filter(pk__in=ids).delete()
+    for model in (FollowUp, Feedback, InternalNote):
+        model.objects.filter(question__in=published).delete()
+    for pk in published:
+        # The code opens nothing any more: a hash that no code has.
+        Question.objects.filter(pk=pk).update(text="", answer="",
+                                              code_hash=secrets.token_hex(32))
     return counts
 
 
@@ -454,7 +482,14 @@ def _statistics_record(question):
     return StatisticsRecord(
         received_month=local.date().replace(day=1), topic_id=question.topic_id,
         asker_group_id=question.asker_group_id,
-        outcome=(StatisticsRecord.Outcome.REJECTED if question.status == S.REJECTED
-                 else StatisticsRecord.Outcome.ANSWERED),
+        outcome=_outcome(question),
         hours_to_answer=hours, helpful=feedback.helpful if feedback else None,
     )
+
+
+def _outcome(question):
+    if question.status == S.REJECTED:
+        return StatisticsRecord.Outcome.REJECTED
+    if question.status == S.ANSWERED:
+        return StatisticsRecord.Outcome.ANSWERED
+    return StatisticsRecord.Outcome.LEFT_OPEN

@@ -299,6 +299,9 @@ QUESTIONS_REQUIRE_SECOND_READER = env_bool("QUESTIONS_REQUIRE_SECOND_READER", Tr
 # Private questions are deleted this many days after the asker last read the answer, or after
 # the answer or rejection if it was never read. Published questions stay.
 QUESTIONS_RETENTION_DAYS = int(os.environ.get("QUESTIONS_RETENTION_DAYS", "90"))
+# A question that was never answered (unscreened, or left in the panel's hands) is deleted
+# this many days after its last step.
+QUESTIONS_OPEN_RETENTION_DAYS = int(os.environ.get("QUESTIONS_OPEN_RETENTION_DAYS", "180"))
 # A question sent sooner than this after the form was shown is taken for a robot's.
 QUESTIONS_MIN_FILL_SECONDS = int(os.environ.get("QUESTIONS_MIN_FILL_SECONDS", "5"))
 # Rate limits per visitor and hour, keyed on a hash of the address under a random daily key

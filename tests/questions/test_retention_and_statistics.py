@@ -65,20 +65,62 @@ def test_purge_deletes_expired_private_questions_with_everything_on_them(setting
     services.note_add(question=read_long_ago, by=moderator, text="Intern merknad.")
 
     output = purge()
-    assert "Deleted: 3 questions, 1 follow-ups, 1 feedback, 1 notes" in output
+    assert ("Deleted: 4 questions, 1 private parts of published questions, 2 follow-ups, "
+            "1 feedback, 1 notes") in output
     remaining = set(Question.objects.values_list("pk", flat=True))
-    assert remaining == {read_recently.pk, answered_recently.pk, published.pk, still_open.pk,
-                         waiting_followup.pk}
-    gone = [read_long_ago.pk, never_read.pk, rejected.pk]
+    assert remaining == {read_recently.pk, answered_recently.pk, published.pk, still_open.pk}
+    gone = [read_long_ago.pk, never_read.pk, rejected.pk, waiting_followup.pk]
     for model in (FollowUp, Feedback, InternalNote, StatusChange):
         assert not model.objects.filter(question__in=gone).exists()
     # What is left for the statistics has no text.
     records = StatisticsRecord.objects.order_by("outcome", "pk")
     assert [(r.outcome, r.helpful) for r in records] == [
-        ("answered", True), ("answered", None), ("rejected", None)]
+        ("answered", True), ("answered", None), ("answered", None), ("rejected", None)]
     # Safe to run again: nothing more to do.
+    assert "Deleted: 0 questions, 0 private parts" in purge()
+    assert StatisticsRecord.objects.count() == 4
+
+
+def test_a_question_never_answered_is_deleted_after_the_longer_retention(settings):
+    settings.QUESTIONS_OPEN_RETENTION_DAYS = 180
+    unscreened = aged(helpers.question()[0], days_ago=200, status=Question.Status.RECEIVED)
+    left = aged(helpers.question()[0], days_ago=190, status=Question.Status.DRAFTED)
+    recent = aged(helpers.question()[0], days_ago=170, status=Question.Status.RECEIVED)
+    assert "Deleted: 2 questions" in purge()
+    assert list(Question.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not Question.objects.filter(pk__in=[unscreened.pk, left.pk]).exists()
+    assert list(StatisticsRecord.objects.values_list("outcome", flat=True)) == [
+        "left_open", "left_open"]
+
+
+def test_a_follow_up_gives_the_panel_the_whole_retention_to_answer(client, settings):
+    settings.QUESTIONS_RETENTION_DAYS = 90
+    question, code = helpers.question()
+    aged(question, days_ago=100)
+    client.post(helpers.url("questions:read"), {
+        "code": code, "action": "followup", "text": "Hva gjør jeg hvis han kommer tilbake?"})
     assert "Deleted: 0 questions" in purge()
-    assert StatisticsRecord.objects.count() == 3
+    Question.objects.filter(pk=question.pk).update(
+        last_activity_at=timezone.now() - 91 * DAY)
+    assert "Deleted: 1 questions" in purge()
+
+
+def test_a_published_question_keeps_its_public_version_and_loses_the_private_part(
+        client, settings):
+    settings.QUESTIONS_RETENTION_DAYS = 90
+    question = helpers.published_question(title="Samvær etter vold",
+                                          question="Må barna være hos faren?")
+    code = "ABCD-EFGH-JKMN-PQRS"
+    Question.objects.filter(pk=question.pk).update(
+        code_hash=services.hash_code(code), last_activity_at=timezone.now() - 100 * DAY)
+    Feedback.objects.create(question=question, helpful=True)
+    assert "1 private parts of published questions" in purge()
+    question.refresh_from_db()
+    assert (question.text, question.answer) == ("", "")
+    assert question.status == Question.Status.PUBLISHED
+    assert not Feedback.objects.filter(question=question).exists()
+    assert client.get(helpers.public_url(question)).status_code == 200
+    assert client.post(helpers.url("questions:read"), {"code": code}).status_code == 400
 
 
 def test_a_dry_run_deletes_nothing(settings):

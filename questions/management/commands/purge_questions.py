@@ -7,9 +7,11 @@ from questions.services import questions_purge
 class Command(BaseCommand):
     help = (
         "Delete private questions, with their answers, follow-ups, feedback, notes and status "
-        "log, QUESTIONS_RETENTION_DAYS after the asker last read the answer (or after the "
-        "answer or rejection, if never read). Published questions stay. A text-free record of "
-        "each is kept for the statistics. Safe to run from cron, as often as you like."
+        "log, QUESTIONS_RETENTION_DAYS after their last step (the asker reading the answer, a "
+        "follow-up, the answer or rejection), and questions never answered "
+        "QUESTIONS_OPEN_RETENTION_DAYS after their last step. Published questions keep their "
+        "public version and lose the private part. A text-free record of each deleted "
+        "question is kept for the statistics. Safe to run from cron, as often as you like."
     )
 
     def add_arguments(self, parser):
