@@ -90,7 +90,16 @@ class LoginView(AdminLook, two_factor_views.LoginView):
 
 
 class SetupView(AdminLook, two_factor_views.SetupView):
+    """The first login's set-up. Only for someone without a device: two_factor refuses only
+    a GET, and a session (stolen, say) must not add a second device by posting the steps.
+    A new phone goes through an administrator's reset."""
+
     title = _("Set up your second factor")
+
+    def post(self, request, *args, **kwargs):
+        if default_device(request.user):
+            return redirect("two_factor:profile")
+        return super().post(request, *args, **kwargs)
 
 
 class SetupCompleteView(AdminLook, two_factor_views.SetupCompleteView):

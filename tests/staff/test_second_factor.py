@@ -125,3 +125,13 @@ def test_staff_see_their_second_factor_page_from_the_admin(client):
     assert reverse("two_factor:profile") in client.get(reverse("admin:index")).content.decode()
     page = client.get(reverse("two_factor:profile")).content.decode()
     assert reverse("log-out-everywhere") in page
+
+
+def test_a_session_cannot_add_a_second_device(client):
+    user = helpers.staff_user()
+    client.force_login(user)  # passed the second factor, with one device
+    setup = reverse("two_factor:setup")
+    assert client.get(setup)["Location"] == reverse("two_factor:setup_complete")
+    response = client.post(setup, {"setup_view-current_step": "welcome"})
+    assert response.status_code == 302
+    assert user.totpdevice_set.count() == 1
