@@ -95,7 +95,7 @@ def test_a_first_login_sets_up_the_second_factor_and_backup_codes(page):
     page.click("#login-form input[type=submit]")  # past the introduction
     qr = page.locator("img.staff-account__qr")
     qr.wait_for()
-    assert qr.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert qr.evaluate("async image => { await image.decode(); return image.naturalWidth; }") > 0
     shot(page, "staff-setup-qr")
     key = page.locator(".staff-account__key").inner_text().strip()
     page.fill("#id_generator-token", helpers.code_for_key(key))
