@@ -1,10 +1,14 @@
-"""Admin pieces shared by the apps, and the page feedback's admin."""
+"""Admin pieces shared by the apps, the page feedback's admin, and the staff accounts'."""
 
 import datetime as dt
 from urllib.parse import urlencode
 
+from axes.admin import AccessAttemptAdmin, IsLockedOutFilter
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
@@ -12,11 +16,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp import user_has_device
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from .models import PageFeedback, RateLimitAlert, TargetGroup, Topic
+from .services import staff_second_factor_reset, staff_sessions_end
 
 
 def bokmal_first_fieldsets(fields, *, other_fields=()):
@@ -161,3 +168,55 @@ class RateLimitAlertAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "action", "ceiling"]
     list_filter = ["action"]
     date_hierarchy = "created_at"
+
+
+# --- Staff accounts (decision 10) -------------------------------------------------------------
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin, with whether each account has its second factor, and the two
+    things to do when a device or a session is lost: end the sessions, reset the second factor."""
+
+    list_display = [*UserAdmin.list_display, "has_second_factor"]
+    actions = ["end_sessions", "reset_second_factor"]
+
+    @admin.display(description=_("second factor"), boolean=True)
+    def has_second_factor(self, user):
+        return user_has_device(user)
+
+    @admin.action(description=_("Log the selected users out everywhere"),
+                  permissions=["change"])
+    def end_sessions(self, request, queryset):
+        ended = sum(staff_sessions_end(user=user) for user in queryset)
+        self.message_user(request, ngettext(
+            "%(count)d session ended.", "%(count)d sessions ended.", ended) % {"count": ended})
+
+    @admin.action(description=_("Reset the second factor of the selected users (lost phone)"),
+                  permissions=["change"])
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            staff_second_factor_reset(user=user)
+        self.message_user(request, ngettext(
+            "The second factor of %(count)d user was removed and their sessions ended: they "
+            "set up a new one at their next login.",
+            "The second factors of %(count)d users were removed and their sessions ended: "
+            "they set up new ones at their next login.", len(queryset)) % {"count": len(queryset)})
+
+
+@admin.register(AccessAttempt)
+class LoginAttemptAdmin(AccessAttemptAdmin):
+    """axes' list of failed logins and lockouts, without the columns it no longer fills
+    (core/login_attempts.py). Moderators see it; deleting a row lifts that lockout."""
+
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "status"]
+    list_filter = ["attempt_time", IsLockedOutFilter]
+    search_fields = ["username", "ip_address"]
+    fieldsets = [(None, {"fields": ["username", "ip_address", "path_info",
+                                    "failures_since_start", "attempt_time"]})]
+    readonly_fields = fieldsets[0][1]["fields"]
+    # Not axes' "clean up expired attempts": it needs a request that went through a login.
+    actions = []

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import SimpleAdminConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Din utvei")
+
+
+class StaffAdminConfig(SimpleAdminConfig):
+    """Django's admin without autodiscovery (django-leaflet's admin module would import
+    GeoDjango; dinutvei/urls.py imports each admin module instead), whose default site asks
+    every staff member for their second factor (core/staff.py, decision 10)."""
+
+    default_site = "core.staff.StaffAdminSite"

@@ -1,6 +1,7 @@
 """Staff groups: "Redaktør" (editors), "Fagpanel" (the professional panel) and
 "Fagpanel-moderator" (the panel members who screen, assign, approve and publish). Each app's
-data migration grants its own permissions to them with this helper."""
+data migrations grant and revoke its own permissions with these helpers; each group holds
+the least it needs (tests/core/test_staff_groups.py lists every permission)."""
 
 EDITORS = "Redaktør"
 PANEL = "Fagpanel"
@@ -27,3 +28,13 @@ def grant_group_permissions(apps, *, group_name, app_label, codenames):
     if missing:
         raise LookupError(f"No such permissions in {app_label}: {sorted(missing)}")
     group.permissions.add(*permissions)
+
+
+def revoke_group_permissions(apps, *, group_name, app_label, codenames):
+    """Take these permissions of one app from the group, if it has them."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group = group_model.objects.filter(name=group_name).first()
+    if group is not None:
+        group.permissions.remove(*permission_model.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames))

@@ -1,4 +1,6 @@
 import django.contrib.auth.admin  # noqa: F401, E402
+import django_otp.plugins.otp_static.admin  # noqa: F401, E402
+import django_otp.plugins.otp_totp.admin  # noqa: F401, E402
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -10,6 +12,7 @@ import articles.admin  # noqa: F401, E402
 import core.admin  # noqa: F401, E402
 import questions.admin  # noqa: F401, E402
 import services.admin  # noqa: F401, E402
+from core import staff
 
 from . import views
 
@@ -18,10 +21,23 @@ admin.site.site_header = admin.site.site_title = "Din utvei"
 handler404 = "dinutvei.errors.page_not_found"
 handler500 = "dinutvei.errors.server_error"
 
+# Staff log in, set up their second factor and see their backup codes here (decision 10).
+# The names are two_factor's, which its views use.
+staff_account_patterns = ([
+    path("logg-inn/", staff.LoginView.as_view(), name="login"),
+    path("totrinn/", staff.ProfileView.as_view(), name="profile"),
+    path("totrinn/oppsett/", staff.SetupView.as_view(), name="setup"),
+    path("totrinn/oppsett/qr/", staff.QRGeneratorView.as_view(), name="qr"),
+    path("totrinn/oppsett/ferdig/", staff.SetupCompleteView.as_view(), name="setup_complete"),
+    path("totrinn/reservekoder/", staff.BackupTokensView.as_view(), name="backup_tokens"),
+], "two_factor")
+
 urlpatterns = [
     path("helse/", views.health, name="health"),
     path("robots.txt", TemplateView.as_view(
         template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("admin/konto/", include(staff_account_patterns)),
+    path("admin/konto/logg-ut-overalt/", staff.log_out_everywhere, name="log-out-everywhere"),
     path("admin/", admin.site.urls),
 ]
 

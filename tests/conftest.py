@@ -45,6 +45,15 @@ def restored_transactional_db(reference_data, transactional_db):
 
 
 @pytest.fixture
+def client():
+    """pytest-django's test client, whose force_login also passes the second factor
+    (tests/staff/helpers.py): the admin asks every staff session for it."""
+    from tests.staff.helpers import StaffClient
+
+    return StaffClient()
+
+
+@pytest.fixture
 def editor_client(client):
     """The test client logged in as an editor (group "Redaktør")."""
     from tests import factories

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Each value that differs between sites comes from
 an environment variable with a safe default; `.env.example` lists them all."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -32,8 +33,9 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
     # SimpleAdminConfig: django-leaflet's admin module imports GeoDjango (and so GDAL),
-    # so admin modules are imported explicitly in dinutvei/urls.py instead.
-    "django.contrib.admin.apps.SimpleAdminConfig",
+    # so admin modules are imported explicitly in dinutvei/urls.py instead. This one also
+    # makes the default site the staff's, which asks for the second factor.
+    "core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,6 +45,13 @@ INSTALLED_APPS = [
     # Full-text and trigram search on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
     "leaflet",
+    # Staff login (docs/decisions/0010-staff-login.md): TOTP devices and backup codes
+    # (django-otp), the login and set-up views (two_factor) and login throttling (axes).
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "axes",
     # The shared base first, then the apps, then the project package that assembles them.
     "core",
     "dinutvei",
@@ -61,8 +70,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
+    # Ends a staff session STAFF_SESSION_MAX_HOURS after it began, however busy.
+    "core.staff.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A locked-out login gets the lockout page (429) instead of the login form.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it sees a view's exception first: database or cache down → the 503 page.
     "dinutvei.middleware.ServiceUnavailableMiddleware",
 ]
@@ -143,6 +158,54 @@ TRUSTED_PROXIES = (
     [item for item in env_list("TRUSTED_PROXIES") if item.lower() != "none"]
     if "TRUSTED_PROXIES" in os.environ else None
 )
+
+# --- Staff accounts (docs/decisions/0010-staff-login.md) ------------------------------------
+# Axes counts failed logins first and refuses a locked-out one before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff log in with a password and a code from an authenticator app (TOTP), or one of their
+# backup codes; the admin (core.staff.StaffAdminSite) lets in only sessions that did.
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# The staff admin site sends its login to LOGIN_URL itself; no patching of Django's AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
+# A QR code with a white background, readable in the admin's dark theme too.
+TWO_FACTOR_QR_FACTORY = "qrcode.image.svg.SvgPathFillImage"
+# No "remember this browser" cookie: every login asks for the second factor.
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+OTP_TOTP_ISSUER = "Din utvei"
+# Sessions exist only for staff (visitors get none). A session ends after
+# STAFF_SESSION_IDLE_MINUTES without a request, STAFF_SESSION_MAX_HOURS after it began,
+# or when the browser closes.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "10"))
+SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Login throttling: after STAFF_LOGIN_FAILURE_LIMIT failed passwords for one account, or from
+# one address, that account or address is refused for STAFF_LOGIN_LOCKOUT_MINUTES. Attempts
+# during a lockout do not extend it. Moderators see the lockouts in the admin and can lift them.
+AXES_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_FAILURE_LIMIT", "5"))
+STAFF_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("STAFF_LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=STAFF_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The address as the rate limits see it: X-Forwarded-For only from TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "core.network.client_address"
+AXES_LOCKOUT_CALLABLE = "core.login_attempts.lockout_response"
+# What is stored about a failed login: the username typed, the address and the time, and only
+# until the lockout time has passed. No user agent, no form data, no log of successful logins
+# (core/login_attempts.py; the reasoning is in decision 10).
+AXES_HANDLER = "core.login_attempts.LoginAttemptHandler"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_PASSWORD_FORM_FIELD = "auth-password"
+AXES_SENSITIVE_PARAMETERS = ["auth-username", "auth-password", "username", "ip_address"]
+# The lockouts' admin is core.login_attempts.LoginAttemptAdmin, without the columns that
+# would stay empty.
+AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -286,6 +349,9 @@ LOGGING = {
         # Request logs name the full path with its query string: keep them out.
         "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # axes names the address and the username in each line: core/login_attempts.py logs
+        # a lockout without them.
+        "axes": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 

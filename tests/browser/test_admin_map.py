@@ -1,6 +1,7 @@
 import pytest
 
 from tests import factories
+from tests.staff.helpers import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -8,10 +9,7 @@ pytestmark = pytest.mark.browser
 def test_editor_places_a_service_by_clicking_the_admin_map(page, live_server):
     editor = factories.editor()
     service = factories.service(latitude=None, longitude=None, postcode="9008", place="Tromsø")
-    page.goto("/admin/login/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "correct horse battery")
-    page.click("input[type=submit]")
+    log_in(page, username=editor.username)
     page.goto(f"/admin/services/service/{service.pk}/change/")
     page.wait_for_selector(".admin-map-point.leaflet-container")
     page.locator(".admin-map-point").scroll_into_view_if_needed()

@@ -12,6 +12,7 @@ from core.permissions import PANEL, PANEL_MODERATORS
 from questions.models import Question
 from tests.questions import helpers
 from tests.questions.helpers import nb
+from tests.staff.helpers import log_in
 
 # The shared fixtures (tests/browser/conftest.py) give the session's Chromium and a live
 # server whose reference data (topics, groups) is restored after each test's flush.
@@ -73,10 +74,7 @@ def test_ask_answer_in_the_admin_and_read_with_the_code(
     # The moderator answers it in the admin (in another browser context).
     staff = browser.new_context(locale="en-GB")
     admin = staff.new_page()
-    admin.goto(f"{live_server.url}/admin/login/")
-    admin.locator("#id_username").fill("mona.m")
-    admin.locator("#id_password").fill(helpers.PASSWORD)
-    admin.locator("#login-form [type=submit]").click()
+    log_in(admin, username="mona.m", password=helpers.PASSWORD, base_url=live_server.url)
     admin.goto(f"{live_server.url}/admin/questions/question/{question.pk}/change/")
 
     def step(label, status):  # the admin is in bokmål, translated or not

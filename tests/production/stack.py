@@ -643,17 +643,25 @@ class Stack:
         return self.manage("shell", "-c", code, timeout=timeout)
 
     def moderator_cookie(self):
-        """A logged-in moderator's session cookie ("name=value"), made by Django itself."""
+        """A logged-in moderator's session cookie ("name=value"), made by Django itself: logged
+        in, and past the second factor as the login page would leave it (django-otp's
+        session key naming the moderator's device)."""
         output = self.shell(
             "from django.conf import settings\n"
             "from django.contrib.auth.models import Group, User\n"
             "from django.test import Client\n"
+            "from django_otp import DEVICE_ID_SESSION_KEY\n"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
             "user, _ = User.objects.get_or_create(username='smoke-moderator')\n"
             "user.is_staff = True\n"
             "user.save()\n"
             "user.groups.add(*Group.objects.filter(name__in=['Fagpanel', 'Fagpanel-moderator']))\n"
+            "device, _ = TOTPDevice.objects.get_or_create(user=user, name='default')\n"
             "client = Client()\n"
             "client.force_login(user)\n"
+            "session = client.session\n"
+            "session[DEVICE_ID_SESSION_KEY] = device.persistent_id\n"
+            "session.save()\n"
             "name = settings.SESSION_COOKIE_NAME\n"
             "print('COOKIE', name + '=' + client.cookies[name].value)\n"
         )
