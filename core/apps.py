@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Din utvei")
+
+    def ready(self):
+        from .search.sql import register_sqlite_functions
+
+        # The search folds text with the same function on every database (core.search).
+        connection_created.connect(register_sqlite_functions)
