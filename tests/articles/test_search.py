@@ -98,8 +98,8 @@ def test_site_search_searches_again_with_the_correction(library):
 def test_site_search_includes_services(library):
     shared.service(name="Krisesenteret i Testby", category=shared.category("krisesenter"))
     results = site_search("Testby", language="nb")
-    assert [hit["title"] for hit in results.services] == ["Krisesenteret i Testby"]
-    assert results.services[0]["kind"] == "service"
+    assert titles(results.services) == ["Krisesenteret i Testby"]
+    assert results.services[0].kind == "service"
 
 
 def test_site_search_includes_questions_when_the_app_provides_them(library, monkeypatch):
