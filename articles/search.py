@@ -39,6 +39,7 @@ from core.search import (
     compose,
     excerpt,
     first_hit,
+    folded,
     highlighted,
     score,
     search_config,
@@ -175,32 +176,50 @@ def _statement(terms, *, limit, full_text):
                     found=all_words_found(fields(code, searched), terms, connection))
             for code, weight in sides
         ]))
-    rank = score(fields(sides[0][0]), terms, connection)
+    # The shown candidates, each with its title and summary folded once for all the words
+    # (MATERIALIZED: the planner would otherwise fold them again for each word).
+    rank = score(scored_fields(sides[0][0]), terms, connection)
     if len(sides) > 1:
-        rank = compose("CASE WHEN {language} = {own} THEN {rank} ELSE {fallback} END",
-                       language=document["language"], own=own, rank=rank,
-                       fallback=score(fields(sides[1][0]), terms, connection))
+        rank = compose("CASE WHEN shown.language = {own} THEN {rank} ELSE {fallback} END",
+                       own=own, rank=rank,
+                       fallback=score(scored_fields(sides[1][0]), terms, connection))
     return compose(
-        """WITH {candidates}
-SELECT {article_slug}, {language}, {title}, {summary}, {text},
-       ({rank} + candidates.full_text_rank) * candidates.weight AS search_rank
-FROM candidates
-JOIN {document} ON {document_id} = candidates.id
-JOIN {article} ON {article_id} = {document_article}
-WHERE {published}
-  AND ({language} = {own} OR NOT EXISTS (
-      SELECT 1 FROM {translated} WHERE {translated_article} = {document_article}
-      AND {translated_language} = {own}))
-ORDER BY search_rank DESC, {document_article}
+        """WITH {candidates},
+shown AS MATERIALIZED (
+    SELECT {document_article} AS article_id, {article_slug} AS slug, {language} AS language,
+           {title} AS title, {summary} AS summary, {text} AS text, candidates.weight,
+           candidates.full_text_rank, {folded_title} AS folded_title,
+           {folded_summary} AS folded_summary
+    FROM candidates
+    JOIN {document} ON {document_id} = candidates.id
+    JOIN {article} ON {article_id} = {document_article}
+    WHERE {published}
+      AND ({language} = {own} OR NOT EXISTS (
+          SELECT 1 FROM {translated} WHERE {translated_article} = {document_article}
+          AND {translated_language} = {own}))
+)
+SELECT slug, language, title, summary, text,
+       ({rank} + full_text_rank) * weight AS search_rank
+FROM shown
+ORDER BY search_rank DESC, article_id
 LIMIT {limit}""",
-        candidates=candidates, article_slug=article["slug"], language=document["language"],
+        candidates=candidates, document_article=document["article"],
+        article_slug=article["slug"], language=document["language"],
         title=document["title"], summary=document["summary"], text=document["text"],
-        rank=rank, document=document.sql, document_id=document["id"], article=article.sql,
-        article_id=article["id"], document_article=document["article"],
-        published=_published(), own=own, translated=translated.sql,
-        translated_article=translated["article"], translated_language=translated["language"],
-        limit=Sql.param(limit),
+        folded_title=folded(document["title"], connection),
+        folded_summary=folded(document["summary"], connection),
+        document=document.sql, document_id=document["id"], article=article.sql,
+        article_id=article["id"], published=_published(), own=own,
+        translated=translated.sql, translated_article=translated["article"],
+        translated_language=translated["language"], rank=rank, limit=Sql.param(limit),
     )
+
+
+def scored_fields(code):
+    """The fields the score looks at, in the statement's `shown` step, for documents in
+    one language: their title and summary, folded there once."""
+    return [Field(weight, ((f"shown.folded_{name}", code),), folded=True)
+            for name, weight in SCORED]
 
 
 def _published():

@@ -26,6 +26,7 @@ from .sql import (
     Table,
     all_words_found,
     compose,
+    folded,
     score,
 )
 from .terms import Terms, fold, words
@@ -33,6 +34,6 @@ from .terms import Terms, fold, words
 __all__ = [
     "AllWordsFound", "Field", "MatchScore", "SearchField", "SearchHit", "Sql", "Table",
     "Terms", "all_words_found", "compose", "excerpt", "first_hit", "fold", "highlighted",
-    "first_written", "score", "search_config", "search_languages", "translated_columns",
+    "first_written", "folded", "score", "search_config", "search_languages", "translated_columns",
     "words",
 ]

@@ -3,6 +3,7 @@
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname
@@ -13,7 +14,7 @@ SNIPPET_WORDS = 30
 SNIPPET_CHARS = 200
 # A snippet from a long text starts this many words before the first hit.
 WORDS_BEFORE_HIT = SNIPPET_WORDS // 3
-WORD_START = re.compile(r"\S+")
+WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,14 @@ def excerpt(text, chars=SNIPPET_CHARS):
 def first_hit(text, stems):
     """Where in the text the first of the stems begins (in the folded text), or -1."""
     folded = fold(text or "")
-    places = [place for place in (folded.find(stem) for stem in stems) if place >= 0]
-    return min(places, default=-1)
+    return min((place for place in map(folded.find, stems) if place >= 0), default=-1)
+
+
+@lru_cache(maxsize=256)
+def _stems_pattern(stems):
+    """Any of the stems, ignoring case as fold() does (the longest first)."""
+    return re.compile("|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)),
+                      re.IGNORECASE)
 
 
 def highlighted(text, stems, words=SNIPPET_WORDS):
@@ -50,21 +57,24 @@ def highlighted(text, stems, words=SNIPPET_WORDS):
     text = text or ""
     place = min(max(first_hit(text, stems), 0), len(text))
     # The words before the one the hit is in.
-    starts = [match.start() for match in WORD_START.finditer(text, 0, place)]
-    if starts and not text[place - 1:place].isspace():
-        starts.pop()
-    cut = len(starts) > WORDS_BEFORE_HIT
-    tokens = text[starts[-WORDS_BEFORE_HIT] if cut else 0:].split(maxsplit=words)
-    parts = []
-    for token in tokens[:words]:
-        folded_token = fold(token)
-        if any(stem in folded_token for stem in stems):
-            parts.append(f"<mark>{html.escape(token)}</mark>")
-        else:
-            parts.append(html.escape(token))
-    prefix = "… " if cut else ""
-    suffix = " …" if len(tokens) > words else ""
-    return mark_safe(prefix + " ".join(parts) + suffix)
+    before = [word.start() for word in WORD.finditer(text, 0, place)]
+    if before and not text[place - 1:place].isspace():
+        before.pop()
+    cut = len(before) > WORDS_BEFORE_HIT
+    tokens = text[before[-WORDS_BEFORE_HIT] if cut else 0:].split(maxsplit=words)
+    window = " ".join(tokens[:words])
+    parts, done = [], 0
+    for found in _stems_pattern(tuple(stems)).finditer(window) if stems else ():
+        if found.start() < done:
+            continue  # in a word already marked
+        start = window.rfind(" ", 0, found.start()) + 1
+        end = window.find(" ", found.end())
+        end = len(window) if end < 0 else end
+        parts += [html.escape(window[done:start]), f"<mark>{html.escape(window[start:end])}</mark>"]
+        done = end
+    parts.append(html.escape(window[done:]))
+    return mark_safe(("… " if cut else "") + "".join(parts)
+                     + (" …" if len(tokens) > words else ""))
 
 
 def translated_columns(name, languages):

@@ -105,16 +105,23 @@ class Table:
 @dataclass(frozen=True)
 class Field:
     """Where a word may be found and what finding it there is worth: one column, or one
-    per translation, each with the language its text is in."""
+    per translation, each with the language its text is in. `folded` when the columns
+    already are (a statement that tests several words against a column folds it once)."""
 
     weight: int
     columns: tuple  # ((column SQL, language), …)
+    folded: bool = False
 
 
-def _found_in(columns, word, terms, connection):
+def folded(column, connection):
+    """SQL for the column folded as core.search.terms.fold folds a query."""
+    return f"{FOLD_FUNCTIONS.get(connection.vendor, 'lower')}({column})"
+
+
+def _found_in(columns, word, terms, connection, *, is_folded=False):
     """True when any of the columns holds the word's stem in the column's language."""
     prepare = connection.ops.prep_for_like_query
-    fold_function = FOLD_FUNCTIONS.get(connection.vendor, "lower")
+    fold_function = "" if is_folded else FOLD_FUNCTIONS.get(connection.vendor, "lower")
     texts, params = [], []
     for column, language in columns:
         texts.append(f"{fold_function}({column}) LIKE %s ESCAPE '\\'")
@@ -127,7 +134,8 @@ def score(fields, terms, connection):
     most = sum(field.weight for field in fields) * len(terms.words)
     parts = [
         compose("CASE WHEN {found} THEN {weight} ELSE 0 END",
-                found=_found_in(field.columns, word, terms, connection),
+                found=_found_in(field.columns, word, terms, connection,
+                                is_folded=field.folded),
                 weight=int(field.weight))
         for word in terms.words for field in fields
     ]
@@ -139,9 +147,11 @@ def all_words_found(fields, terms, connection):
     """True when every word is in at least one of the fields."""
     if not terms:
         return Sql("1 = 0")
-    columns = tuple(column for field in fields for column in field.columns)
-    return Sql.join(" AND ", [_found_in(columns, word, terms, connection)
-                              for word in terms.words])
+    return Sql.join(" AND ", [
+        Sql("(") + Sql.join(" OR ", [_found_in(field.columns, word, terms, connection,
+                                               is_folded=field.folded) for field in fields]) + ")"
+        for word in terms.words
+    ])
 
 
 # --- The same in the ORM -------------------------------------------------------------------

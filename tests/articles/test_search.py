@@ -238,15 +238,13 @@ def test_the_score_is_one_expression_with_or_without_full_text(library):
     from core.search import Terms, score
 
     terms = Terms.parse("krisesenter hjelp", ("en", "nb"))
-    document = search.Table(search.ArticleSearchDocument, connection, alias="d")
-    shared = score(
-        [search.Field(weight, ((document[name], "en"),)) for name, weight in search.SCORED],
-        terms, connection,
-    )
-    for full_text in (False, True):
-        statement = search._statement(terms, limit=10, full_text=full_text)
-        assert shared.text in statement.text
-        assert "_nb" not in statement.text and "articles_article" not in shared.text
+    shared = score(search.scored_fields("en"), terms, connection)
+    statements = [search._statement(terms, limit=10, full_text=full_text).text
+                  for full_text in (False, True)]
+    assert all(shared.text in statement for statement in statements)
+    shown = [statement[statement.index("shown AS"):] for statement in statements]
+    assert shown[0] == shown[1]
+    assert "websearch_to_tsquery" not in statements[0]
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------
