@@ -169,20 +169,20 @@ def _statement(terms, *, limit, full_text):
         candidates = _full_text_candidates(document, terms, sides, limit)
     else:
         candidates = compose("candidates AS ({union})", union=Sql.join(" UNION ALL ", [
-            compose("SELECT {id}, {weight} AS weight, 0.0 AS full_text_rank FROM {table} "
+            compose("SELECT {id} AS id, {weight} AS weight, 0.0 AS full_text_rank FROM {table} "
                     "WHERE {language} = {code} AND {found}",
                     id=document["id"], weight=Sql.param(weight), table=document.sql,
                     language=document["language"], code=Sql.param(code),
                     found=all_words_found(fields(code, searched), terms, connection))
             for code, weight in sides
         ]))
-    # The shown candidates, each with its title and summary folded once for all the words
-    # (MATERIALIZED: the planner would otherwise fold them again for each word).
     rank = score(scored_fields(sides[0][0]), terms, connection)
     if len(sides) > 1:
         rank = compose("CASE WHEN shown.language = {own} THEN {rank} ELSE {fallback} END",
                        own=own, rank=rank,
                        fallback=score(scored_fields(sides[1][0]), terms, connection))
+    # The shown candidates fold their title and summary once for all the words
+    # (MATERIALIZED: PostgreSQL would otherwise fold them again for each word).
     return compose(
         """WITH {candidates},
 shown AS MATERIALIZED (
@@ -259,13 +259,14 @@ def _full_text_candidates(document, terms, sides, limit):
             """{name}_ranked AS MATERIALIZED (
     SELECT best.id, {weight}::real AS weight, ts_rank(best.vector, query.{name}) AS full_text_rank
     FROM (
-        SELECT {id}, {vector} FROM {table}, query
+        SELECT {id} AS id, {vector} AS vector FROM {table}, query
         WHERE {language} = {code} AND {rank_vector} @@ query.{name}
         ORDER BY ts_rank({rank_vector}, query.{name}) DESC, {id}
         LIMIT {wanted}
     ) best, query
 ), {name}_text AS (
-    SELECT {id}, {weight}::real AS weight, ts_rank({vector}, query.{name}) AS full_text_rank
+    SELECT {id} AS id, {weight}::real AS weight,
+           ts_rank({vector}, query.{name}) AS full_text_rank
     FROM {table}, query
     WHERE {language} = {code} AND {vector} @@ query.{name}
       AND NOT {rank_vector} @@ query.{name}

@@ -100,6 +100,7 @@ class Table:
         column = self.model._meta.get_field(field_name).column
         return f"{self.ref}.{self._quote(column)}"
 
+
 # --- The scoring expression ----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ class _Match(Expression):
         self.sources = list(exprs)
 
     def as_sql(self, compiler, connection):
+        # Columns (Col) compile without parameters.
         compiled = iter([compiler.compile(expression)[0] for expression in self.sources])
         fields = [Field(weight, tuple((next(compiled), code) for _path, code in columns))
                   for weight, columns in self.layout]
