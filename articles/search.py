@@ -18,6 +18,7 @@ difflib elsewhere.
 """
 
 import difflib
+import sqlite3
 from contextlib import contextmanager
 from functools import cache
 
@@ -185,7 +186,7 @@ def _statement(terms, *, limit, full_text):
     # (MATERIALIZED: PostgreSQL would otherwise fold them again for each word).
     return compose(
         """WITH {candidates},
-shown AS MATERIALIZED (
+shown AS {materialized} (
     SELECT {document_article} AS article_id, {article_slug} AS slug, {language} AS language,
            {title} AS title, {summary} AS summary, {text} AS text, candidates.weight,
            candidates.full_text_rank, {folded_title} AS folded_title,
@@ -212,7 +213,15 @@ LIMIT {limit}""",
         article_id=article["id"], published=_published(), own=own,
         translated=translated.sql, translated_article=translated["article"],
         translated_language=translated["language"], rank=rank, limit=Sql.param(limit),
+        materialized=_materialized(),
     )
+
+
+def _materialized():
+    """MATERIALIZED, where the database knows it (SQLite from 3.35; a hint only there)."""
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 35):
+        return ""
+    return "MATERIALIZED"
 
 
 def scored_fields(code):
