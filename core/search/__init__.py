@@ -18,7 +18,6 @@ from .hits import (
 )
 from .language import search_config, search_languages
 from .sql import (
-    AllWordsFound,
     Field,
     MatchScore,
     SearchField,
@@ -32,8 +31,7 @@ from .sql import (
 from .terms import Terms, fold, words
 
 __all__ = [
-    "AllWordsFound", "Field", "MatchScore", "SearchField", "SearchHit", "Sql", "Table",
-    "Terms", "all_words_found", "compose", "excerpt", "first_hit", "fold", "highlighted",
-    "first_written", "folded", "score", "search_config", "search_languages", "translated_columns",
-    "words",
+    "Field", "MatchScore", "SearchField", "SearchHit", "Sql", "Table", "Terms",
+    "all_words_found", "compose", "excerpt", "first_hit", "first_written", "fold", "folded",
+    "highlighted", "score", "search_config", "search_languages", "translated_columns", "words",
 ]
