@@ -4,8 +4,6 @@ the nearest services an article points to."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
-from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from services.geocoding import locate
 from services.selectors import ServiceFilters, services_near
@@ -34,21 +32,9 @@ def most_read_articles(limit=5):
 
 
 def site_search(query, *, language, limit=20):
-    """The articles the site search shows: dicts of title, url, snippet (safe HTML), kind,
-    rank and the language the title is in (the reader's, or bokmål as the fallback)."""
-    detail_url = reverse("articles:detail", kwargs={"slug": "__slug__"})
-    return [
-        {
-            "title": hit.title,
-            "url": detail_url.replace("__slug__", hit.slug),
-            # Escaped by articles.search, with <mark> around the hits.
-            "snippet": mark_safe(hit.snippet),
-            "kind": "article",
-            "rank": hit.rank,
-            "language": hit.language,
-        }
-        for hit in search_documents(query, language=language, limit=limit)
-    ]
+    """The articles the site search shows, as SearchHits whose snippet is safe HTML and
+    whose language is the reader's or, for an article not translated, bokmål."""
+    return search_documents(query, language=language, limit=limit)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,8 @@ def paragraph(rng, words, length):
 def generate(count, rng):
     from articles.models import Article, ArticleSearchDocument, SearchWord
     from articles.sanitize import html_to_text
-    from articles.search import document_vector, rank_vector, search_config
+    from articles.search import document_vector, rank_vector
+    from core.search import search_config
 
     now = timezone.now()
     articles = []

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin.apps import SimpleAdminConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,13 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Din utvei")
+    default = True  # this module also holds StaffAdminConfig
+
+    def ready(self):
+        from .search.sql import register_sqlite_functions
+
+        # The search folds text with the same function on every database (core.search).
+        connection_created.connect(register_sqlite_functions)
 
 
 class StaffAdminConfig(SimpleAdminConfig):

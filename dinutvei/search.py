@@ -1,14 +1,13 @@
-"""The site search: one query over articles, help services and (once that app provides
-`questions.selectors.site_search`) published questions, in the reader's language.
+"""The site search: one query over articles, help services and published questions, in the
+reader's language.
 
-Each app answers with its own `site_search(query, *, language, limit)`, returning dicts of
-title, url, snippet and kind (and rank where it has one). Results are shown per kind, each
-kind in its own order: ranks from different searches are not comparable. When no article
-is found, the query is corrected against the articles' vocabulary ("did you mean") and, if
+Each app answers with its own `site_search(query, *, language, limit)`, built on
+core.search and returning core.search.SearchHit. Results are shown per kind, each kind in
+its own order: ranks from different searches are not comparable. When no article is
+found, the query is corrected against the articles' vocabulary ("did you mean") and, if
 the correction finds more, its results are shown instead, saying so.
 """
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 
@@ -16,8 +15,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.forms import reject_control_characters
-from articles.search import query_terms, suggest
+from articles.search import suggest
 from articles.selectors import site_search as article_search
+from core.search import Terms, search_languages
+from questions.selectors import site_search as question_search
 from services.selectors import site_search as service_search
 
 logger = logging.getLogger(__name__)
@@ -26,15 +27,6 @@ MAX_QUERY_LENGTH = 200
 LIMITS = {"article": 10, "service": 5, "question": 5}
 # Articles come page by page (services and questions only on the first): at most this many.
 MAX_PAGES = 10
-
-
-def _question_search():
-    """questions.selectors.site_search, if the questions app provides it."""
-    try:
-        module = importlib.import_module("questions.selectors")
-    except ImportError:
-        return None
-    return getattr(module, "site_search", None)
 
 
 class SiteSearchForm(forms.Form):
@@ -54,6 +46,7 @@ class SiteSearchForm(forms.Form):
 @dataclass
 class SiteSearchResults:
     query: str
+    language: str
     articles: list = field(default_factory=list)
     services: list = field(default_factory=list)
     questions: list = field(default_factory=list)
@@ -68,8 +61,7 @@ class SiteSearchResults:
 
     @property
     def has_words(self):
-        return bool(query_terms(self.query))
-
+        return bool(Terms.parse(self.query, search_languages(self.language)))
 
     @property
     def previous_page(self):
@@ -81,7 +73,7 @@ class SiteSearchResults:
 
 
 def _article_results(query, language, page=1):
-    results = SiteSearchResults(query=query, page=page)
+    results = SiteSearchResults(query=query, language=language, page=page)
     size = LIMITS["article"]
     # One more than the page holds, to know whether there is a next page.
     articles = article_search(query, language=language, limit=size * page + 1)
@@ -96,14 +88,10 @@ def _add_services_and_questions(results, language):
         return results
     query = results.query
     results.services = service_search(query, language=language, limit=LIMITS["service"])
-    question_search = _question_search()
-    if question_search is not None:
-        try:
-            results.questions = list(
-                question_search(query, language=language, limit=LIMITS["question"])
-            )
-        except Exception:  # the questions app's failure must not break the site search
-            logger.exception("questions.selectors.site_search failed")
+    try:
+        results.questions = question_search(query, language=language, limit=LIMITS["question"])
+    except Exception:  # the questions' failure must not break the rest of the site search
+        logger.exception("questions.selectors.site_search failed")
     return results
 
 

@@ -2,7 +2,6 @@
 site search's hook, and the figures the service reports to its funder."""
 
 import datetime as dt
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,29 +9,29 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.models import TargetGroup, Topic
-from core.textsearch import columns, contains_word, weighted_sum
+from core.search import (
+    MatchScore,
+    SearchField,
+    SearchHit,
+    Terms,
+    excerpt,
+    first_written,
+    search_languages,
+    translated_columns,
+)
 
 from .codes import candidate_hashes
 from .models import Question, StatisticsRecord
 
-MAX_SEARCH_WORDS = 8
-# Words too common to tell questions apart (bokmål, nynorsk, English).
-STOPWORDS = set("""
-alle andre at av bare ble blir da de dei deg dem den denne der dere det dette di din ditt
-du eg ein eit eller en er et etter for fra før få har hun hva hvem hvis hvor hvordan hvorfor
-i ikke ikkje inn jeg kan kanskje kva kven kor korleis man med meg men mi min mitt mye må
-ned noe noen når og også om opp oss på seg selv sin sine sitt skal skulle slik so som
-til ut var ved vi vil ville være vore å
-about after also and any are because been but can could did does for from had has have
-her him his how into its just more not now of our out she should that the their them
-then there they this was what when where which who why will with would you your
-""".split())
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Where a search looks in a published question, and what finding a word there is worth.
+SEARCH_FIELDS = (
+    SearchField("public_title", 3, translated=True),
+    SearchField("public_question", 2, translated=True),
+    SearchField("public_answer", 1, translated=True),
+)
 
 
 def question_for_code(code):
@@ -49,75 +48,42 @@ def published_questions():
     return Question.objects.published().select_related("topic").order_by("-published_at")
 
 
-def _search_terms(text):
-    """The most telling words of a text, shortened to a stem so that "samværet" finds
-    "samvær" (Norwegian inflects at the end)."""
-    words = {word.lower() for word in _WORD.findall(text or "")}
-    words = [w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()]
-    words.sort(key=lambda word: (-len(word), word))
-    terms = []
-    for word in words[:MAX_SEARCH_WORDS]:
-        stem = word[:max(5, len(word) - 2)] if len(word) > 6 else word
-        if stem not in terms:
-            terms.append(stem)
-    return terms
-
-
-def _languages(language):
-    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    codes = [code for code, _name in settings.LANGUAGES]
-    languages = [language] if language in codes else []
-    if settings.LANGUAGE_CODE not in languages:
-        languages.append(settings.LANGUAGE_CODE)
-    return languages
-
-
-SEARCH_FIELD_WEIGHTS = {"public_title": 3, "public_question": 2, "public_answer": 1}
-
-
 def search_published_questions(text, *, language=None, limit=5, queryset=None):
-    """Published questions that share the most telling words with `text`, best first.
-    Looks in the public title, question and answer in the page's language and in bokmål.
-    Portable (plain icontains): the published set is small, a few hundred a year."""
-    terms = _search_terms(text)
+    """Published questions that share words with `text` (its most telling words, when it
+    is long), best first. Looks in the public title, question and answer in the page's
+    language and in bokmål. Portable: the published set is small, a few hundred a year."""
+    terms = Terms.parse(text, search_languages(language))
     if not terms:
         return []
     queryset = published_questions() if queryset is None else queryset
     return list(
-        queryset.annotate(search_score=_search_score(terms, _languages(language)))
-        .filter(search_score__gt=0)
-        .order_by("-search_score", "-published_at")[:limit]
-    )
-
-
-def _search_score(terms, languages):
-    """For each word and field it is in (in any of the languages), the field's weight."""
-    return weighted_sum(
-        (*contains_word(term, columns(Question, name, languages)), weight)
-        for term in terms
-        for name, weight in SEARCH_FIELD_WEIGHTS.items()
+        queryset.annotate(search_rank=MatchScore(SEARCH_FIELDS, terms))
+        .filter(search_rank__gt=0)
+        .order_by("-search_rank", "-published_at")[:limit]
     )
 
 
 def site_search(query, *, language=None, limit=10):
-    """The published questions for the portal's site search, in its common shape."""
+    """The published questions for the portal's site search, as SearchHits."""
+    languages = search_languages(language)
     # Only the columns shown (a Question row has a column per language for several fields),
     # and only questions with a public address to link to.
     shown = (
         Question.objects.published().exclude(public_slug__isnull=True).exclude(public_slug="")
-        .values("public_title", "public_question", "public_slug")
+        .values("public_slug", *translated_columns("public_title", languages),
+                *translated_columns("public_question", languages))
     )
-    return [
-        {
-            "title": question["public_title"],
-            "url": reverse("questions:detail", kwargs={"slug": question["public_slug"]}),
-            "snippet": Truncator(question["public_question"]).words(30),
-            "kind": "question",
-        }
-        for question in search_published_questions(
-            query, language=language, limit=limit, queryset=shown
-        )
-    ]
+    hits = []
+    for row in search_published_questions(query, language=language, limit=limit,
+                                          queryset=shown):
+        title, title_language = first_written(row, "public_title", languages)
+        question, _language = first_written(row, "public_question", languages)
+        hits.append(SearchHit(
+            kind="question", title=title,
+            url=reverse("questions:detail", kwargs={"slug": row["public_slug"]}),
+            snippet=excerpt(question), rank=row["search_rank"], language=title_language,
+        ))
+    return hits
 
 
 # --- Statistics -----------------------------------------------------------------------------

@@ -11,17 +11,24 @@ docs/decisions/0001-latitude-longitude-without-geodjango.md.
 import math
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from geopy.distance import geodesic
-from modeltranslation.utils import build_localized_fieldname
 
-from core.textsearch import columns, contains_word, weighted_sum
+from core.search import (
+    MatchScore,
+    SearchField,
+    SearchHit,
+    Terms,
+    excerpt,
+    first_written,
+    search_languages,
+    translated_columns,
+)
 
 from .geocoding import locate
-from .models import OpeningPeriod, Service, ServiceCategory
+from .models import OpeningPeriod, Service
 
 # The length of a degree of latitude is at least this many km in Norway (57–81° N), so a
 # box measured with it always holds the whole circle.
@@ -228,70 +235,51 @@ def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
     return SearchOutcome(origin=coordinates, origin_label=label, nearby=tuple(nearby))
 
 
-SITE_SEARCH_SNIPPET_CHARS = 200
-
-
-def _word_stem(word):
-    """A crude stem for substring matching: inflected endings ("krisesentrene",
-    "shelters") still find the base word ("krisesenter", "shelter")."""
-    if len(word) >= 7:
-        return word[:-2]
-    if len(word) >= 5:
-        return word[:-1]
-    return word
+# Where the site search looks for a service, and what finding a word there is worth.
+SITE_SEARCH_FIELDS = (
+    SearchField("name", 3),
+    SearchField("category__name", 2, translated=True),
+    SearchField("description", 1, translated=True),
+)
 
 
 def site_search(query, *, language, limit=5):
-    """Published services for the site-wide search: every word (or its stem) in the name,
-    the category or the description, in the reader's language or bokmål. Ranked by where
-    the words hit (name first, then category). The registry is small, so substring matching
-    is fast on every database; typos are handled by the site search's "did you mean".
-    Returns dicts of title, url, snippet (plain text), kind and rank."""
-    words = [word.strip("\"'-+*") for word in query.split()]
-    stems = [_word_stem(word) for word in words if word][:8]
-    if not stems or limit <= 0:
+    """Published services for the site-wide search, as SearchHits: every word (its stem)
+    in the name, the category or the description, in the reader's language or bokmål,
+    ranked by where the words are (name first, then category, then description). The
+    registry is small, so substring matching is fast on every database; typos are handled
+    by the site search's "did you mean"."""
+    languages = search_languages(language)
+    terms = Terms.parse(query, languages)
+    if not terms or limit <= 0:
         return []
-    languages = list(dict.fromkeys([language, settings.LANGUAGE_CODE]))
-    names = columns(Service, "name")
-    categories = columns(ServiceCategory, "name", languages)
-    descriptions = columns(Service, "description", languages)
-    found_words = weighted_sum(
-        (*contains_word(stem, names + categories + descriptions), 1) for stem in stems
-    )
-    score = weighted_sum(
-        (*contains_word(stem, fields), weight)
-        for stem in stems for fields, weight in ((names, 3), (categories, 2))
-    )
-    description = build_localized_fieldname("description", language)
-    category_name = "category__" + build_localized_fieldname("name", language)
+    shown = ("description", "category__name")
     # Only the columns shown: a Service row has a column per language for several fields.
     found = (
         Service.objects.published()
-        .annotate(found_words=found_words, site_search_score=score)
-        .filter(found_words=len(stems))
-        .order_by("-site_search_score", "name")
-        .values("name", "slug", "place", description, "description_nb", category_name,
-                "category__name_nb", "site_search_score")[:limit]
+        .annotate(search_rank=MatchScore(SITE_SEARCH_FIELDS, terms, every_word=True))
+        .filter(search_rank__gt=0)
+        .order_by("-search_rank", "name")
+        .values("name", "slug", "place", "search_rank",
+                *(column for name in shown for column in translated_columns(name, languages)))
+        [:limit]
     )
     detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
-    return [
-        {
-            "title": row["name"],
-            "url": detail_url.replace("__slug__", row["slug"]),
-            "snippet": _snippet(row[category_name] or row["category__name_nb"] or "",
-                                row["place"], row[description] or row["description_nb"] or ""),
-            "kind": "service",
-            # Each word counts 1 for being found, 3 more in the name, 2 in the category.
-            "rank": (row["site_search_score"] + len(stems)) / (6 * len(stems)),
-        }
-        for row in found
-    ]
+    hits = []
+    for row in found:
+        description, description_language = first_written(row, "description", languages)
+        category, category_language = first_written(row, "category__name", languages)
+        hits.append(SearchHit(
+            kind="service", title=row["name"], url=detail_url.replace("__slug__", row["slug"]),
+            snippet=_snippet(category, row["place"], description), rank=row["search_rank"],
+            language=description_language if description else category_language,
+        ))
+    return hits
 
 
 def _snippet(category, place, description):
     text = " · ".join(part for part in (category, place) if part)
     if description:
-        if len(description) > SITE_SEARCH_SNIPPET_CHARS:
-            description = description[:SITE_SEARCH_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        description = excerpt(description)
         text = f"{text}: {description}" if text else description
     return text

@@ -44,19 +44,6 @@ def language_alternates(context):
     return {"languages": links, "default": default}
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced, or removed where the new
-    value is None (for pagination and "did you mean" links)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return query.urlencode()
-
-
 @register.filter
 def html_attrs(attributes):
     """Render a dict as HTML attributes, escaped."""

@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from core.search import SearchHit
 from questions.models import Question
 from questions.selectors import search_published_questions, site_search
 from tests.questions import helpers
@@ -115,10 +116,10 @@ def test_answers_are_translatable_and_fall_back_to_bokmal(client, published):
 def test_site_search_returns_the_common_shape(published):
     with translation.override("nb"):
         results = site_search("opplysningsplikt barnevernet", language="nb", limit=5)
-    assert results == [{
-        "title": "Bekymret for en elev", "url": "/sporsmal/elev/",
-        "snippet": "Jeg er lærer og bekymret for en elev.", "kind": "question",
-    }]
+    assert results == [SearchHit(
+        kind="question", title="Bekymret for en elev", url="/sporsmal/elev/",
+        snippet="Jeg er lærer og bekymret for en elev.", rank=results[0].rank, language="nb",
+    )]
     assert site_search("", language="nb") == []
     assert site_search("og i på", language="nb") == []  # only stopwords
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.search import SearchHit
 from services.selectors import site_search
 from tests import factories
 
@@ -24,7 +25,7 @@ def registry():
 
 
 def titles(results):
-    return [result["title"] for result in results]
+    return [result.title for result in results]
 
 
 def test_every_word_must_be_found_somewhere(registry):
@@ -40,8 +41,8 @@ def test_name_hits_rank_above_category_and_description_hits(registry):
     assert titles(found) == [
         "Krisesenteret i Annenby", "Krisesenteret i Testby", "Overgrepsmottaket i Testby"
     ]
-    assert found[0]["rank"] == found[1]["rank"] > found[2]["rank"]
-    assert all(0 < result["rank"] <= 1 for result in found)
+    assert found[0].rank == found[1].rank > found[2].rank
+    assert all(0 < result.rank <= 1 for result in found)
 
 
 def test_the_readers_language_and_bokmal_are_searched(registry):
@@ -55,11 +56,17 @@ def test_the_readers_language_and_bokmal_are_searched(registry):
 
 def test_results_have_the_site_search_shape(registry):
     (result,) = site_search("children", language="en")
-    assert result["kind"] == "service"
-    assert result["url"] == f"/tjenester/{registry['shelter'].slug}/"
-    assert result["snippet"] == (
-        "Crisis shelter · Oslo: A safe place to stay for you and your children."
+    assert result == SearchHit(
+        kind="service", title="Krisesenteret i Testby",
+        url=f"/tjenester/{registry['shelter'].slug}/",
+        snippet="Crisis shelter · Oslo: A safe place to stay for you and your children.",
+        rank=result.rank, language="en",
     )
+
+
+def test_case_is_ignored_in_every_alphabet(registry):
+    factories.service(name="Øvre Åsen familievern", category=factories.category("familievern"))
+    assert titles(site_search("øvre ÅSEN", language="nb")) == ["Øvre Åsen familievern"]
 
 
 def test_words_are_matched_literally_not_as_like_patterns(registry):
