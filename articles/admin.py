@@ -1,4 +1,3 @@
-
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
@@ -56,16 +55,28 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(TranslationAdmin):
-    list_display = ["title", "published_at", "is_published", "quality_assured_on",
-                    "translations_display", "read_count"]
-    list_filter = [TranslationStatusFilter, "is_published", "target_groups", "topics",
-                   ("quality_assured_on", admin.EmptyFieldListFilter)]
+    list_display = [
+        "title",
+        "published_at",
+        "is_published",
+        "quality_assured_on",
+        "translations_display",
+        "read_count",
+    ]
+    list_filter = [
+        TranslationStatusFilter,
+        "is_published",
+        "target_groups",
+        "topics",
+        ("quality_assured_on", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title_nb"]}
     filter_horizontal = ["target_groups", "topics", "service_categories", "related"]
     date_hierarchy = "published_at"
     readonly_fields = ["updated_at", "read_count", "translation_status"]
     actions = ["mark_translations_current", "reindex"]
+
     def get_fieldsets(self, request, obj=None):
         """Bokmål in place; each other language in a collapsed fieldset of its own, named
         with its state, so a translator opens the one they work on."""
@@ -78,15 +89,34 @@ class ArticleAdmin(TranslationAdmin):
                 elif obj.is_outdated_in(code):
                     state = _("outdated")
             name = f"{LANGUAGE_NAMES[code]} ({state})" if state else str(LANGUAGE_NAMES[code])
-            translations.append((name, {"classes": ["collapse"], "fields": [
-                f"{field}_{code}" for field in ("title", "summary", "body")]}))
+            translations.append(
+                (
+                    name,
+                    {
+                        "classes": ["collapse"],
+                        "fields": [f"{field}_{code}" for field in ("title", "summary", "body")],
+                    },
+                )
+            )
         return [
             (None, {"fields": ["title_nb", "slug", "summary_nb", "body_nb"]}),
-            (_("Sections and links"), {"fields": [
-                "target_groups", "topics", "service_categories", "related"]}),
-            (_("Publishing and quality"), {"fields": [
-                "is_published", "published_at", "quality_assured_on", "updated_at",
-                "read_count", "translation_status"]}),
+            (
+                _("Sections and links"),
+                {"fields": ["target_groups", "topics", "service_categories", "related"]},
+            ),
+            (
+                _("Publishing and quality"),
+                {
+                    "fields": [
+                        "is_published",
+                        "published_at",
+                        "quality_assured_on",
+                        "updated_at",
+                        "read_count",
+                        "translation_status",
+                    ]
+                },
+            ),
             *translations,
         ]
 
@@ -121,27 +151,40 @@ class ArticleAdmin(TranslationAdmin):
             rows.append((LANGUAGE_NAMES[code], state))
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
-    @admin.action(description=_("Mark the filtered language's translations as up to date"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Mark the filtered language's translations as up to date"),
+        permissions=["change"],
+    )
     def mark_translations_current(self, request, queryset):
         language = request.GET.get("translation", "").partition(":")[2]
         if language not in translation_languages():
-            self.message_user(request, _(
-                "First filter on “Outdated in …” for the language you have checked."
-            ), messages.WARNING)
+            self.message_user(
+                request,
+                _("First filter on “Outdated in …” for the language you have checked."),
+                messages.WARNING,
+            )
             return
         count = articles_mark_translations_current(articles=queryset, language=language)
-        self.message_user(request, ngettext(
-            "%(count)d translation marked as up to date.",
-            "%(count)d translations marked as up to date.", count) % {"count": count},
-            messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d translation marked as up to date.",
+                "%(count)d translations marked as up to date.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Rebuild the search index"), permissions=["change"])
     def reindex(self, request, queryset):
         count = article_reindex(articles=queryset)
-        self.message_user(request, ngettext(
-            "%(count)d article reindexed.", "%(count)d articles reindexed.", count
-        ) % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d article reindexed.", "%(count)d articles reindexed.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(NewsItem)
@@ -151,8 +194,9 @@ class NewsItemAdmin(TranslationAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title_nb"]}
     date_hierarchy = "published_at"
-    fieldsets = bokmal_first_fieldsets(["title", "summary", "body"],
-                              other_fields=["slug", "is_published", "published_at"])
+    fieldsets = bokmal_first_fieldsets(
+        ["title", "summary", "body"], other_fields=["slug", "is_published", "published_at"]
+    )
 
     def save_model(self, request, obj, form, change):
         news_item_save(news_item=obj)

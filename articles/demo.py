@@ -89,11 +89,13 @@ def load_demo_articles(path):
             article_save(article=article, translations_current=language_codes())
             report.created += is_new
             report.updated += not is_new
-        article.target_groups.set(_known(item.get("target_groups", []), groups, report,
-                                         "target group"))
+        article.target_groups.set(
+            _known(item.get("target_groups", []), groups, report, "target group")
+        )
         article.topics.set(_known(item.get("topics", []), topics, report, "topic"))
-        article.service_categories.set(_known(item.get("service_categories", []),
-                                              categories, report, "service category"))
+        article.service_categories.set(
+            _known(item.get("service_categories", []), categories, report, "service category")
+        )
         articles[article.slug] = (article, item)
     for article, item in articles.values():
         known = {slug: pair[0] for slug, pair in articles.items()}
@@ -114,8 +116,11 @@ def load_demo_articles(path):
 def _snapshot(instance):
     """The values the file sets, to save only what changed (and keep "updated" honest)."""
     names = ["published_at", "quality_assured_on", "is_published"]
-    names += [build_localized_fieldname(name, language) for language in language_codes()
-              for name in ("title", "summary", "body")]
+    names += [
+        build_localized_fieldname(name, language)
+        for language in language_codes()
+        for name in ("title", "summary", "body")
+    ]
     return {name: getattr(instance, name, None) for name in names}
 
 

@@ -13,8 +13,9 @@ FEED_LENGTH = 20
 
 class NewsRssFeed(Feed):
     title = _("Din utvei: news")
-    description = _("News from Din utvei about violence in close relationships, rape and "
-                    "sexual abuse.")
+    description = _(
+        "News from Din utvei about violence in close relationships, rape and sexual abuse."
+    )
     link = reverse_lazy("articles:news")
 
     def items(self):
@@ -31,6 +32,7 @@ class NewsRssFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
 
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed

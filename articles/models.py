@@ -75,9 +75,9 @@ class ArticleQuerySet(models.QuerySet):
     def outdated_in(self, language):
         """Translated, but the bokmål text changed after the translation was made."""
         candidates = self.translated_in(language).only("pk", "source_hash", "translated_from")
-        return self.filter(pk__in=[
-            article.pk for article in candidates if article.is_outdated_in(language)
-        ])
+        return self.filter(
+            pk__in=[article.pk for article in candidates if article.is_outdated_in(language)]
+        )
 
 
 def _reserved_slug(value):
@@ -89,13 +89,18 @@ class Article(TranslatedContentMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[_reserved_slug])
     summary = models.TextField(
-        _("summary"), max_length=600, blank=True,
+        _("summary"),
+        max_length=600,
+        blank=True,
         help_text=_("One or two sentences, shown in lists and search results."),
     )
     body = models.TextField(
-        _("body"), blank=True,
-        help_text=_("Paragraphs, headings (h2–h4), lists, links, quotes and simple tables. "
-                    "Anything else is removed when you save."),
+        _("body"),
+        blank=True,
+        help_text=_(
+            "Paragraphs, headings (h2–h4), lists, links, quotes and simple tables. "
+            "Anything else is removed when you save."
+        ),
     )
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="articles", verbose_name=_("target groups")
@@ -104,7 +109,9 @@ class Article(TranslatedContentMixin, models.Model):
         Topic, blank=True, related_name="articles", verbose_name=_("topics")
     )
     service_categories = models.ManyToManyField(
-        "services.ServiceCategory", blank=True, related_name="articles",
+        "services.ServiceCategory",
+        blank=True,
+        related_name="articles",
         verbose_name=_("related kinds of help"),
         help_text=_("The article offers to find the nearest such services."),
     )
@@ -115,14 +122,19 @@ class Article(TranslatedContentMixin, models.Model):
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     quality_assured_on = models.DateField(
-        _("quality-assured by the fagpanel on"), null=True, blank=True,
+        _("quality-assured by the fagpanel on"),
+        null=True,
+        blank=True,
         help_text=_("Leave empty until the panel has reviewed the article."),
     )
     source_hash = models.CharField(
         _("hash of the bokmål text"), max_length=64, blank=True, editable=False
     )
     translated_from = models.JSONField(
-        _("translated from"), default=dict, blank=True, editable=False,
+        _("translated from"),
+        default=dict,
+        blank=True,
+        editable=False,
         help_text=_("Per language, the hash of the bokmål text the translation was made from."),
     )
     # Counted on each view without cookies or addresses: the only reading statistic kept.
@@ -164,9 +176,7 @@ class ArticleSearchDocument(models.Model):
     PostgreSQL a stored, GIN-indexed tsvector made with that language's text-search
     configuration. Rebuilt by articles.services.article_index whenever an article is saved."""
 
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="search_documents"
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_documents")
     language = models.CharField(max_length=8)
     config = models.CharField(max_length=20)
     title = models.CharField(max_length=200)
@@ -235,5 +245,3 @@ class NewsItem(TranslatedContentMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:news-detail", kwargs={"slug": self.slug})
-
-

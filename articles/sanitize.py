@@ -8,8 +8,25 @@ import re
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br",
-    "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "blockquote",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href"},

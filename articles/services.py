@@ -1,7 +1,6 @@
 """Writes to articles and news. The admin, the demo loader and the views
 all go through these."""
 
-
 from django.db import transaction
 from django.db.models import F
 from modeltranslation.utils import build_localized_fieldname

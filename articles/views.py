@@ -125,8 +125,12 @@ def _canonical_url(request):
 def _language_links(request, codes):
     path = request.path
     return [
-        {"code": code, "name_local": get_language_info(code)["name_local"],
-         "bidi": get_language_info(code)["bidi"], "url": translate_url(path, code)}
+        {
+            "code": code,
+            "name_local": get_language_info(code)["name_local"],
+            "bidi": get_language_info(code)["bidi"],
+            "url": translate_url(path, code),
+        }
         for code in codes
     ]
 

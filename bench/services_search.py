@@ -34,8 +34,10 @@ def median_ms(function, runs):
 
 def postcode_points():
     with (ROOT / "services" / "data" / "no_postcodes.csv").open(encoding="utf-8") as file:
-        return [(row["postcode"], float(row["latitude"]), float(row["longitude"]))
-                for row in csv.DictReader(file)]
+        return [
+            (row["postcode"], float(row["latitude"]), float(row["longitude"]))
+            for row in csv.DictReader(file)
+        ]
 
 
 def fill(total, points, rng):
@@ -46,20 +48,28 @@ def fill(total, points, rng):
     batch = []
     for number in range(existing, total):
         postcode, lat, lon = rng.choice(points)
-        batch.append(Service(
-            name=f"Tjeneste {number}", slug=f"tjeneste-{number}",
-            category=categories[number % len(categories)], postcode=postcode,
-            latitude=min(max(lat + rng.uniform(-0.02, 0.02), 57.1), 81.4),
-            longitude=min(max(lon + rng.uniform(-0.04, 0.04), -9.4), 34.9),
-            is_open_24_7=number % 3 == 0,
-        ))
+        batch.append(
+            Service(
+                name=f"Tjeneste {number}",
+                slug=f"tjeneste-{number}",
+                category=categories[number % len(categories)],
+                postcode=postcode,
+                latitude=min(max(lat + rng.uniform(-0.02, 0.02), 57.1), 81.4),
+                longitude=min(max(lon + rng.uniform(-0.04, 0.04), -9.4), 34.9),
+                is_open_24_7=number % 3 == 0,
+            )
+        )
         if len(batch) == 5000:
             Service.objects.bulk_create(batch)
             batch = []
     Service.objects.bulk_create(batch)
-    periods = [OpeningPeriod(service_id=pk, weekday=day, opens="08:00", closes="15:30")
-               for pk in Service.objects.filter(is_open_24_7=False).values_list("pk", flat=True)
-               .order_by("pk")[existing:] for day in range(5)]
+    periods = [
+        OpeningPeriod(service_id=pk, weekday=day, opens="08:00", closes="15:30")
+        for pk in Service.objects.filter(is_open_24_7=False)
+        .values_list("pk", flat=True)
+        .order_by("pk")[existing:]
+        for day in range(5)
+    ]
     OpeningPeriod.objects.bulk_create(periods, batch_size=10000)
 
 
@@ -90,12 +100,15 @@ def main():
         print("Median milliseconds. nearest-20: the search (ids and distances); +cards: with the")
         print("20 services loaded for the list; geojson: the map's response for a postcode search")
         print("and for every service.\n")
-        print(f"{'services':>9} {'nearest-20':>11} {'+cards':>8} {'geojson search':>15} "
-              f"{'geojson all':>12}")
+        print(
+            f"{'services':>9} {'nearest-20':>11} {'+cards':>8} {'geojson search':>15} "
+            f"{'geojson all':>12}"
+        )
         for size in (int(s) for s in args.sizes.split(",")):
             fill(size, points, rng)
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+
             def search(function, points):
                 _code, lat, lon = next(points)
                 return function(latitude=lat, longitude=lon, radius_km=50, limit=20)
@@ -104,8 +117,10 @@ def main():
             near_ms = median_ms(lambda p=ids_points: search(nearest_service_ids, p), args.runs)
             cards_ms = median_ms(lambda p=card_points: search(services_near, p), args.runs)
             codes = iter([code for code, _lat, _lon in queries] * 2)
-            geo_ms = median_ms(lambda codes=codes: client.get(
-                "/tjenester/kart.geojson", {"q": next(codes)}), min(args.runs, 100))
+            geo_ms = median_ms(
+                lambda codes=codes: client.get("/tjenester/kart.geojson", {"q": next(codes)}),
+                min(args.runs, 100),
+            )
             all_runs = 5 if size >= 100_000 else 20
             all_ms = median_ms(lambda: client.get("/tjenester/kart.geojson"), all_runs)
             print(f"{size:>9} {near_ms:>11.2f} {cards_ms:>8.2f} {geo_ms:>15.2f} {all_ms:>12.1f}")

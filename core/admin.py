@@ -31,10 +31,22 @@ def bokmal_first_fieldsets(fields, *, other_fields=()):
     source = settings.LANGUAGE_CODE
     others = [code for code, _name in settings.LANGUAGES if code != source]
     return [
-        (None, {"fields": [build_localized_fieldname(field, source) for field in fields]
-                + list(other_fields)}),
-        (_("Translations"), {"classes": ["collapse"], "fields": [
-            build_localized_fieldname(field, code) for code in others for field in fields]}),
+        (
+            None,
+            {
+                "fields": [build_localized_fieldname(field, source) for field in fields]
+                + list(other_fields)
+            },
+        ),
+        (
+            _("Translations"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    build_localized_fieldname(field, code) for code in others for field in fields
+                ],
+            },
+        ),
     ]
 
 
@@ -98,8 +110,11 @@ class PageFeedbackAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("summary/", self.admin_site.admin_view(self.summary_view),
-                 name="core_pagefeedback_summary"),
+            path(
+                "summary/",
+                self.admin_site.admin_view(self.summary_view),
+                name="core_pagefeedback_summary",
+            ),
             *super().get_urls(),
         ]
 
@@ -116,8 +131,9 @@ class PageFeedbackAdmin(admin.ModelAdmin):
             PageFeedback.objects.filter(created_date__gte=month_starts[0])
             .annotate(month=TruncMonth("created_date"))
             .values("path", "month")
-            .annotate(yes=Count("pk", filter=Q(helpful=True)),
-                      no=Count("pk", filter=Q(helpful=False)))
+            .annotate(
+                yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
+            )
             .order_by("path", "month")
         )
         pages = {}
@@ -134,7 +150,8 @@ class PageFeedbackAdmin(admin.ModelAdmin):
                 "yes": sum(yes for yes, _no in counts.values()),
                 "no": sum(no for _yes, no in counts.values()),
                 "changelist": reverse("admin:core_pagefeedback_changelist")
-                + "?" + urlencode({"path": page}),
+                + "?"
+                + urlencode({"path": page}),
             }
             for page, counts in pages.items()
         ]
@@ -188,23 +205,33 @@ class StaffUserAdmin(UserAdmin):
     def has_second_factor(self, user):
         return user_has_device(user)
 
-    @admin.action(description=_("Log the selected users out everywhere"),
-                  permissions=["change"])
+    @admin.action(description=_("Log the selected users out everywhere"), permissions=["change"])
     def end_sessions(self, request, queryset):
         ended = sum(staff_sessions_end(user=user) for user in queryset)
-        self.message_user(request, ngettext(
-            "%(count)d session ended.", "%(count)d sessions ended.", ended) % {"count": ended})
+        self.message_user(
+            request,
+            ngettext("%(count)d session ended.", "%(count)d sessions ended.", ended)
+            % {"count": ended},
+        )
 
-    @admin.action(description=_("Reset the second factor of the selected users (lost phone)"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Reset the second factor of the selected users (lost phone)"),
+        permissions=["change"],
+    )
     def reset_second_factor(self, request, queryset):
         for user in queryset:
             staff_second_factor_reset(user=user)
-        self.message_user(request, ngettext(
-            "The second factor of %(count)d user was removed and their sessions ended: they "
-            "set up a new one at their next login.",
-            "The second factors of %(count)d users were removed and their sessions ended: "
-            "they set up new ones at their next login.", len(queryset)) % {"count": len(queryset)})
+        self.message_user(
+            request,
+            ngettext(
+                "The second factor of %(count)d user was removed and their sessions ended: they "
+                "set up a new one at their next login.",
+                "The second factors of %(count)d users were removed and their sessions ended: "
+                "they set up new ones at their next login.",
+                len(queryset),
+            )
+            % {"count": len(queryset)},
+        )
 
 
 @admin.register(AccessAttempt)
@@ -215,8 +242,20 @@ class LoginAttemptAdmin(AccessAttemptAdmin):
     list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "status"]
     list_filter = ["attempt_time", IsLockedOutFilter]
     search_fields = ["username", "ip_address"]
-    fieldsets = [(None, {"fields": ["username", "ip_address", "path_info",
-                                    "failures_since_start", "attempt_time"]})]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "username",
+                    "ip_address",
+                    "path_info",
+                    "failures_since_start",
+                    "attempt_time",
+                ]
+            },
+        )
+    ]
     readonly_fields = fieldsets[0][1]["fields"]
     # Not axes' "clean up expired attempts": it needs a request that went through a login.
     actions = []

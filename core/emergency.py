@@ -25,11 +25,13 @@ def emergency_numbers():
         EmergencyNumber("112", _("Police"), _("When you or someone else is in danger")),
         EmergencyNumber("113", _("Ambulance"), _("Medical emergency")),
         EmergencyNumber(
-            "116 006", _("Vold- og overgrepslinjen"),
+            "116 006",
+            _("Vold- og overgrepslinjen"),
             _("Helpline for violence and abuse, free and open around the clock"),
         ),
         EmergencyNumber(
-            "116 111", _("Alarmtelefonen for barn og unge"),
+            "116 111",
+            _("Alarmtelefonen for barn og unge"),
             _("For children and young people, free and open around the clock"),
         ),
         EmergencyNumber("116 117", _("Legevakt"), _("Emergency medical help out of hours")),

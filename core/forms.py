@@ -12,13 +12,14 @@ FEEDBACK_THANKS_VALUE = "thanks"
 
 
 class PageFeedbackForm(forms.Form):
-    """"Did you find what you were looking for?" Anonymous; the comment is optional and
+    """ "Did you find what you were looking for?" Anonymous; the comment is optional and
     is never answered."""
 
     HELPFUL_CHOICES = [("ja", _("Yes")), ("nei", _("No"))]
 
     helpful = forms.ChoiceField(
-        label=_("Did you find what you were looking for?"), choices=HELPFUL_CHOICES,
+        label=_("Did you find what you were looking for?"),
+        choices=HELPFUL_CHOICES,
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose yes or no."),
@@ -26,16 +27,21 @@ class PageFeedbackForm(forms.Form):
         },
     )
     comment = forms.CharField(
-        label=_("What could be better?"), required=False, strip=True,
+        label=_("What could be better?"),
+        required=False,
+        strip=True,
         max_length=MAX_COMMENT_LENGTH,
         validators=[reject_control_characters],
-        help_text=_("Comments are not answered. Do not write your name, phone number or "
-                    "anything else about yourself or others here."),
+        help_text=_(
+            "Comments are not answered. Do not write your name, phone number or "
+            "anything else about yourself or others here."
+        ),
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_COMMENT_LENGTH}),
         error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
     )
     page = forms.CharField(
-        widget=forms.HiddenInput, max_length=MAX_PATH_LENGTH + 200,
+        widget=forms.HiddenInput,
+        max_length=MAX_PATH_LENGTH + 200,
         validators=[reject_control_characters],
     )
     # A trap for robots: hidden from people, filled in only by programs.

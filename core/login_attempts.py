@@ -39,8 +39,10 @@ class LoginAttemptHandler(AxesDatabaseHandler):
         AccessAttempt.objects.exclude(get_data="", post_data="").update(get_data="", post_data="")
         if request is not None and request.axes_locked_out and not was_locked_out:
             # One line for the operators, without the address or the name typed.
-            logger.warning("A staff login was locked out after %s failed attempts.",
-                           request.axes_failures_since_start)
+            logger.warning(
+                "A staff login was locked out after %s failed attempts.",
+                request.axes_failures_since_start,
+            )
 
     def user_logged_in(self, sender, request, user, **kwargs):
         _forget_the_device(request)
@@ -59,5 +61,6 @@ def lockout_response(request, original_response=None, credentials=None):
         "minutes": int(get_cool_off(request).total_seconds() // 60),
         "failure_limit": settings.AXES_FAILURE_LIMIT,
     }
-    return render(request, "two_factor/core/locked_out.html", context,
-                  status=settings.AXES_HTTP_RESPONSE_CODE)
+    return render(
+        request, "two_factor/core/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
+    )

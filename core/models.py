@@ -32,10 +32,14 @@ class TargetGroup(OrderedVocabulary):
 
     description = models.TextField(_("description"), blank=True)
     self_description = models.CharField(
-        _("how they describe themselves"), max_length=200, blank=True,
-        help_text=_("What someone in this group chooses when they ask the panel, in the "
-                    "first person: “I am a relative or worried about someone”. Empty: the "
-                    "name is shown instead."),
+        _("how they describe themselves"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What someone in this group chooses when they ask the panel, in the "
+            "first person: “I am a relative or worried about someone”. Empty: the "
+            "name is shown instead."
+        ),
     )
 
     class Meta(OrderedVocabulary.Meta):
@@ -63,7 +67,7 @@ class Topic(OrderedVocabulary):
 
 
 class PageFeedback(models.Model):
-    """"Did you find what you were looking for?" on one page. Anonymous: the page, the
+    """ "Did you find what you were looking for?" on one page. Anonymous: the page, the
     language, the answer, an optional comment, and the date (no time, so an answer cannot
     be matched with a visit in any other log)."""
 

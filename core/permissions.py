@@ -36,5 +36,8 @@ def revoke_group_permissions(apps, *, group_name, app_label, codenames):
     permission_model = apps.get_model("auth", "Permission")
     group = group_model.objects.filter(name=group_name).first()
     if group is not None:
-        group.permissions.remove(*permission_model.objects.filter(
-            content_type__app_label=app_label, codename__in=codenames))
+        group.permissions.remove(
+            *permission_model.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        )

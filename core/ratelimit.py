@@ -108,8 +108,10 @@ class RateLimit:
         nothing)."""
         now = time.time()
         try:
-            return (self._estimate(self._client_base(request), now) >= self.per_client
-                    or self._estimate(self._all_base(), now) >= self.ceiling)
+            return (
+                self._estimate(self._client_base(request), now) >= self.per_client
+                or self._estimate(self._all_base(), now) >= self.ceiling
+            )
         except UNAVAILABLE_ERRORS as error:
             self._let_through(error)
             return False
@@ -124,8 +126,10 @@ class RateLimit:
             client_count = _increment(f"{client_base}:{current}", self.window)
             all_count = _increment(f"{self._all_base()}:{current}", self.window)
             over_ceiling = self._estimate(self._all_base(), now, all_count) > self.ceiling
-            within = (self._estimate(client_base, now, client_count) <= self.per_client
-                      and not over_ceiling)
+            within = (
+                self._estimate(client_base, now, client_count) <= self.per_client
+                and not over_ceiling
+            )
         except UNAVAILABLE_ERRORS as error:
             self._let_through(error)
             return True
@@ -136,8 +140,9 @@ class RateLimit:
     def _let_through(self, error):
         if not self.fail_open:
             raise error
-        logger.warning("Rate limit %s not applied, the cache is unavailable (%s)",
-                       self.action, describe(error))
+        logger.warning(
+            "Rate limit %s not applied, the cache is unavailable (%s)", self.action, describe(error)
+        )
 
     def _raise_alert(self, now):
         """Once per window: a line in the log and an alert the staff see in the admin."""
@@ -146,6 +151,10 @@ class RateLimit:
             return
         from .models import RateLimitAlert
 
-        logger.warning("Rate limit %s: the ceiling of %d per %d s for everyone was reached",
-                       self.action, self.ceiling, self.window)
+        logger.warning(
+            "Rate limit %s: the ceiling of %d per %d s for everyone was reached",
+            self.action,
+            self.ceiling,
+            self.window,
+        )
         RateLimitAlert.objects.create(action=self.action, ceiling=self.ceiling)

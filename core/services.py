@@ -27,13 +27,19 @@ def page_feedback_submit(*, path, language, helpful, comment=""):
     stored once (a double click or a reload), since nothing else tells two answers apart."""
     comment = scrub_comment(comment)
     feedback = PageFeedback(
-        path=path, language=language or settings.LANGUAGE_CODE, helpful=helpful, comment=comment,
+        path=path,
+        language=language or settings.LANGUAGE_CODE,
+        helpful=helpful,
+        comment=comment,
         created_date=timezone.localdate(),
     )
     feedback.full_clean()
     if comment:
         duplicate = PageFeedback.objects.filter(
-            path=path, language=feedback.language, helpful=helpful, comment=comment,
+            path=path,
+            language=feedback.language,
+            helpful=helpful,
+            comment=comment,
             created_date=feedback.created_date,
         ).first()
         if duplicate is not None:

@@ -57,6 +57,7 @@ class StaffSessionMiddleware:
 
 # --- The two-factor pages, in the admin's look --------------------------------------------
 
+
 class AdminLook:
     """The admin's header, navigation and page title on a two_factor view."""
 
@@ -119,7 +120,9 @@ class ProfileView(AdminLook, two_factor_profile.ProfileView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             idle_minutes=settings.STAFF_SESSION_IDLE_MINUTES,
-            max_hours=settings.STAFF_SESSION_MAX_HOURS, **kwargs)
+            max_hours=settings.STAFF_SESSION_MAX_HOURS,
+            **kwargs,
+        )
 
 
 QRGeneratorView = two_factor_views.QRGeneratorView

@@ -21,12 +21,17 @@ def reject_control_characters(value):
     invisible formatting characters."""
     if _CONTROL.search(value or ""):
         raise ValidationError(
-            _("The text contains invisible control characters. Remove them, or write the "
-              "text again instead of pasting it."), code="control_characters",
+            _(
+                "The text contains invisible control characters. Remove them, or write the "
+                "text again instead of pasting it."
+            ),
+            code="control_characters",
         )
     if _FORMAT.search(value or ""):
         raise ValidationError(
-            _("The text contains invisible characters that change its direction or hide "
-              "spaces. Remove them, or write the text again instead of pasting it."),
+            _(
+                "The text contains invisible characters that change its direction or hide "
+                "spaces. Remove them, or write the text again instead of pasting it."
+            ),
             code="format_characters",
         )

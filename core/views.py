@@ -14,8 +14,9 @@ from .services import page_feedback_submit
 
 
 def feedback_limit():
-    return RateLimit("feedback", settings.FEEDBACK_LIMIT_PER_HOUR,
-                     settings.FEEDBACK_CEILING_PER_HOUR)
+    return RateLimit(
+        "feedback", settings.FEEDBACK_LIMIT_PER_HOUR, settings.FEEDBACK_CEILING_PER_HOUR
+    )
 
 
 # No CSRF token: the form is on every page, and a token would set a cookie on every page.
@@ -33,8 +34,13 @@ class PageFeedbackView(FormView):
 
     def form_valid(self, form):
         if not feedback_limit().hit(self.request):
-            form.add_error(None, _("Many answers have come from your connection in a short "
-                                   "time. Thank you: please try again later."))
+            form.add_error(
+                None,
+                _(
+                    "Many answers have come from your connection in a short "
+                    "time. Thank you: please try again later."
+                ),
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         page_feedback_submit(
             path=translate_url(form.page_path, settings.LANGUAGE_CODE),

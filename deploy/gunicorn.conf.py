@@ -17,10 +17,14 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # X-Forwarded-Proto is believed only from the proxies named in TRUSTED_PROXIES.
-forwarded_allow_ips = ",".join(
-    item.strip() for item in os.environ.get("TRUSTED_PROXIES", "127.0.0.1").split(",")
-    if item.strip() and item.strip().lower() != "none"
-) or "127.0.0.1"
+forwarded_allow_ips = (
+    ",".join(
+        item.strip()
+        for item in os.environ.get("TRUSTED_PROXIES", "127.0.0.1").split(",")
+        if item.strip() and item.strip().lower() != "none"
+    )
+    or "127.0.0.1"
+)
 proc_name = "dinutvei"
 # gunicorn's control socket lives under $HOME, which the app user does not have (a
 # read-only container, systemd's ProtectHome); nothing here uses it.

@@ -37,6 +37,4 @@ def wait_with_deadline(connection, timeout):
 
 def guard_database_waits(timeout):
     """Every psycopg2 connection of this process waits through `wait_with_deadline`."""
-    extensions.set_wait_callback(
-        lambda connection: wait_with_deadline(connection, timeout)
-    )
+    extensions.set_wait_callback(lambda connection: wait_with_deadline(connection, timeout))

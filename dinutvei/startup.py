@@ -12,8 +12,8 @@ def prepare_web_process():
     wait for PostgreSQL a deadline."""
     if not settings.DEBUG:
         errors = [
-            message for message in checks.run_checks(
-                tags=["dinutvei"], include_deployment_checks=True)
+            message
+            for message in checks.run_checks(tags=["dinutvei"], include_deployment_checks=True)
             if message.is_serious()
         ]
         if errors:

@@ -10,6 +10,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     patterns = tuple(
-        (extension, rules) for extension, rules in CompressedManifestStaticFilesStorage.patterns
+        (extension, rules)
+        for extension, rules in CompressedManifestStaticFilesStorage.patterns
         if extension != "*.js"
     )

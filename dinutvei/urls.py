@@ -23,19 +23,25 @@ handler500 = "dinutvei.errors.server_error"
 
 # Staff log in, set up their second factor and see their backup codes here (decision 10).
 # The names are two_factor's, which its views use.
-staff_account_patterns = ([
-    path("logg-inn/", staff.LoginView.as_view(), name="login"),
-    path("totrinn/", staff.ProfileView.as_view(), name="profile"),
-    path("totrinn/oppsett/", staff.SetupView.as_view(), name="setup"),
-    path("totrinn/oppsett/qr/", staff.QRGeneratorView.as_view(), name="qr"),
-    path("totrinn/oppsett/ferdig/", staff.SetupCompleteView.as_view(), name="setup_complete"),
-    path("totrinn/reservekoder/", staff.BackupTokensView.as_view(), name="backup_tokens"),
-], "two_factor")
+staff_account_patterns = (
+    [
+        path("logg-inn/", staff.LoginView.as_view(), name="login"),
+        path("totrinn/", staff.ProfileView.as_view(), name="profile"),
+        path("totrinn/oppsett/", staff.SetupView.as_view(), name="setup"),
+        path("totrinn/oppsett/qr/", staff.QRGeneratorView.as_view(), name="qr"),
+        path("totrinn/oppsett/ferdig/", staff.SetupCompleteView.as_view(), name="setup_complete"),
+        path("totrinn/reservekoder/", staff.BackupTokensView.as_view(), name="backup_tokens"),
+    ],
+    "two_factor",
+)
 
 urlpatterns = [
     path("helse/", views.health, name="health"),
-    path("robots.txt", TemplateView.as_view(
-        template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("admin/konto/", include(staff_account_patterns)),
     path("admin/konto/logg-ut-overalt/", staff.log_out_everywhere, name="log-out-everywhere"),
     path("admin/", admin.site.urls),
@@ -45,8 +51,11 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("sok/", views.SearchView.as_view(), name="search"),
     path("om-tjenesten/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
-    path("skjul-sporene/", TemplateView.as_view(
-        template_name="pages/hide_traces.html"), name="hide-traces"),
+    path(
+        "skjul-sporene/",
+        TemplateView.as_view(template_name="pages/hide_traces.html"),
+        name="hide-traces",
+    ),
     path("tjenester/", include("services.urls")),
     path("artikler/", include("articles.urls")),
     path("sporsmal/", include("questions.urls")),

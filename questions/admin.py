@@ -42,13 +42,17 @@ PUBLIC_FIELDS = ("public_title", "public_question", "public_answer")
 
 # --- Lists ----------------------------------------------------------------------------------
 
+
 class AnswerTimeFilter(admin.SimpleListFilter):
     title = _("answer time")
     parameter_name = "answer_time"
 
     def lookups(self, request, model_admin):
-        return [("overdue", _("Overdue")), ("due_soon", _("Due within 2 days")),
-                ("open", _("Waiting for an answer"))]
+        return [
+            ("overdue", _("Overdue")),
+            ("due_soon", _("Due within 2 days")),
+            ("open", _("Waiting for an answer")),
+        ]
 
     def queryset(self, request, queryset):
         now = timezone.now()
@@ -95,6 +99,7 @@ class FollowUpFilter(admin.SimpleListFilter):
 
 # --- The question form ----------------------------------------------------------------------
 
+
 class PanelMemberChoiceField(forms.ModelChoiceField):
     topic_id = None
 
@@ -108,9 +113,12 @@ class PanelMemberChoiceField(forms.ModelChoiceField):
 
 class QuestionAdminForm(forms.ModelForm):
     assign_to = PanelMemberChoiceField(
-        queryset=PanelMember.objects.none(), required=False, label=_("assign to"),
-        help_text=_("★ marks panel members who know the question's topic. Choose, then press "
-                    "“Assign”."),
+        queryset=PanelMember.objects.none(),
+        required=False,
+        label=_("assign to"),
+        help_text=_(
+            "★ marks panel members who know the question's topic. Choose, then press “Assign”."
+        ),
     )
 
     class Meta:
@@ -121,12 +129,18 @@ class QuestionAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["assign_to"]
-        members = (PanelMember.objects.filter(is_active=True, user__is_active=True)
-                   .select_related("user").prefetch_related("topics"))
+        members = (
+            PanelMember.objects.filter(is_active=True, user__is_active=True)
+            .select_related("user")
+            .prefetch_related("topics")
+        )
         topic_id = self.instance.topic_id
         field.topic_id = topic_id
-        experts = {member.pk for member in members if topic_id in
-                   {topic.pk for topic in member.topics.all()}}
+        experts = {
+            member.pk
+            for member in members
+            if topic_id in {topic.pk for topic in member.topics.all()}
+        }
         ordered = sorted(members, key=lambda member: (member.pk not in experts, str(member)))
         field.queryset = members
         field.choices = [("", "---------")] + [
@@ -146,14 +160,17 @@ class QuestionAdminForm(forms.ModelForm):
                 raise ValidationError(_("Unknown step."), code="unknown_step")
         if self.step is workflow.APPROVE and "answer" in self.changed_data:
             raise ValidationError(
-                _("You changed the answer, so it cannot be approved in the same step. Save "
-                  "it: it is then your draft, and another moderator must approve it."),
+                _(
+                    "You changed the answer, so it cannot be approved in the same step. Save "
+                    "it: it is then your draft, and another moderator must approve it."
+                ),
                 code="approve_changed_answer",
             )
         return cleaned
 
 
 # --- Inlines --------------------------------------------------------------------------------
+
 
 class QuestionChildInline:
     """Shown to whoever may see the question; never added, changed or deleted here except
@@ -210,6 +227,7 @@ class StatusChangeInline(QuestionChildInline, admin.TabularInline):
 
 # --- Questions ------------------------------------------------------------------------------
 
+
 def _carry_out(action, question, user, **inputs):
     """Take a workflow step with the function in services.py that the table names for it."""
     step = getattr(services, action.service)
@@ -231,9 +249,18 @@ def _bulk_action(action):
 class QuestionAdmin(TranslationAdmin):
     form = QuestionAdminForm
     change_form_template = "admin/questions/question/change_form.html"
-    list_display = ["number", "urgent_flag", "status", "topic", "asker_group_display",
-                    "received_at", "days_waiting_display", "due_display", "assigned_to",
-                    "followup_flag"]
+    list_display = [
+        "number",
+        "urgent_flag",
+        "status",
+        "topic",
+        "asker_group_display",
+        "received_at",
+        "days_waiting_display",
+        "due_display",
+        "assigned_to",
+        "followup_flag",
+    ]
     list_display_links = ["number"]
     search_fields = ["=id", "text", "public_title"]
     list_select_related = ["topic", "asker_group", "assigned_to__user", "followup"]
@@ -270,15 +297,24 @@ class QuestionAdmin(TranslationAdmin):
         return allowed and (obj is None or obj.can_be_seen_by(request.user))
 
     def has_delete_permission(self, request, obj=None):
-        return (super().has_delete_permission(request, obj) and is_moderator(request.user)
-                and (obj is None or obj.can_be_seen_by(request.user)))
+        return (
+            super().has_delete_permission(request, obj)
+            and is_moderator(request.user)
+            and (obj is None or obj.can_be_seen_by(request.user))
+        )
 
     def has_moderate_permission(self, request):
         return is_moderator(request.user)
 
     def get_list_filter(self, request):
-        filters = ["status", AnswerTimeFilter, "is_urgent", "topic", FollowUpFilter,
-                   AskerGroupFilter]
+        filters = [
+            "status",
+            AnswerTimeFilter,
+            "is_urgent",
+            "topic",
+            FollowUpFilter,
+            AskerGroupFilter,
+        ]
         if is_moderator(request.user):
             filters.append(("assigned_to", admin.RelatedOnlyFieldListFilter))
         return filters
@@ -287,32 +323,76 @@ class QuestionAdmin(TranslationAdmin):
     def get_fieldsets(self, request, obj=None):
         moderator = is_moderator(request.user)
         fieldsets = [
-            (_("Question"), {"fields": [
-                "status", "urgent_display", "topic", "asker_group_display", "age_group",
-                "language", "consent_to_publish", "received_at", "due_display", "text"]}),
+            (
+                _("Question"),
+                {
+                    "fields": [
+                        "status",
+                        "urgent_display",
+                        "topic",
+                        "asker_group_display",
+                        "age_group",
+                        "language",
+                        "consent_to_publish",
+                        "received_at",
+                        "due_display",
+                        "text",
+                    ]
+                },
+            ),
         ]
         work = ["assigned_to", "rejection_reason"]
         if moderator and obj is not None and obj.status in workflow.ASSIGN.from_statuses:
             work.append("assign_to")
         fieldsets.append((_("Panel"), {"fields": work}))
         if obj is not None and obj.status not in (S.RECEIVED, S.ACCEPTED, S.REJECTED):
-            fieldsets.append((pgettext_lazy("noun: the panel's answer", "Answer"), {"fields": [
-                "answer", "snippets_display", "answer_drafted_by", "answer_approved_by",
-                "answered_by_role", "answered_at", "answer_read_at", "feedback_display"]}))
+            fieldsets.append(
+                (
+                    pgettext_lazy("noun: the panel's answer", "Answer"),
+                    {
+                        "fields": [
+                            "answer",
+                            "snippets_display",
+                            "answer_drafted_by",
+                            "answer_approved_by",
+                            "answered_by_role",
+                            "answered_at",
+                            "answer_read_at",
+                            "feedback_display",
+                        ]
+                    },
+                )
+            )
         if moderator and obj is not None and obj.status in (S.ANSWERED, S.PUBLISHED):
             default = settings.LANGUAGE_CODE
-            fieldsets.append((_("Public version (anonymised)"), {
-                "fields": [f"{name}_{default}" for name in PUBLIC_FIELDS]
-                + ["public_slug", "published_at"],
-                "description": _("Only this rewritten version is ever published, never the "
-                                 "asker's own words. Write it in bokmål; translations below "
-                                 "are optional."),
-            }))
-            fieldsets.append((_("Public version: translations"), {
-                "fields": [f"{name}_{code}" for code, _n in settings.LANGUAGES
-                           if code != default for name in PUBLIC_FIELDS],
-                "classes": ["collapse"],
-            }))
+            fieldsets.append(
+                (
+                    _("Public version (anonymised)"),
+                    {
+                        "fields": [f"{name}_{default}" for name in PUBLIC_FIELDS]
+                        + ["public_slug", "published_at"],
+                        "description": _(
+                            "Only this rewritten version is ever published, never the "
+                            "asker's own words. Write it in bokmål; translations below "
+                            "are optional."
+                        ),
+                    },
+                )
+            )
+            fieldsets.append(
+                (
+                    _("Public version: translations"),
+                    {
+                        "fields": [
+                            f"{name}_{code}"
+                            for code, _n in settings.LANGUAGES
+                            if code != default
+                            for name in PUBLIC_FIELDS
+                        ],
+                        "classes": ["collapse"],
+                    },
+                )
+            )
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -324,8 +404,11 @@ class QuestionAdmin(TranslationAdmin):
                 editable.add("answer")
             if workflow.can_edit_public_version(obj, request.user):
                 editable.update(self._public_fields())
-        shown = {field for _name, options in self.get_fieldsets(request, obj)
-                 for field in options["fields"]}
+        shown = {
+            field
+            for _name, options in self.get_fieldsets(request, obj)
+            for field in options["fields"]
+        }
         shown.discard("assign_to")
         return sorted(shown - editable)
 
@@ -351,8 +434,10 @@ class QuestionAdmin(TranslationAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _buttons(self, question, user):
-        return [{"name": action.name, "label": action.label}
-                for action in workflow.allowed_actions(question, user)]
+        return [
+            {"name": action.name, "label": action.label}
+            for action in workflow.allowed_actions(question, user)
+        ]
 
     def save_model(self, request, obj, form, change):
         """Save what the form changed through the services (never `obj.save()`), then take
@@ -361,10 +446,18 @@ class QuestionAdmin(TranslationAdmin):
             self._save_changes(request.user, obj, form)
             if form.step is not None:
                 inputs = {"member": form.cleaned_data.get("assign_to")}
-                question = _carry_out(form.step, obj, request.user,
-                                      **{name: inputs[name] for name in form.step.inputs})
-                self.message_user(request, _("Done: the question is now %(status)s.") % {
-                    "status": question.get_status_display()}, messages.SUCCESS)
+                question = _carry_out(
+                    form.step,
+                    obj,
+                    request.user,
+                    **{name: inputs[name] for name in form.step.inputs},
+                )
+                self.message_user(
+                    request,
+                    _("Done: the question is now %(status)s.")
+                    % {"status": question.get_status_display()},
+                    messages.SUCCESS,
+                )
         except TransitionNotAllowed as error:
             self.message_user(request, error.message, messages.ERROR)
         except ValidationError as error:
@@ -384,8 +477,12 @@ class QuestionAdmin(TranslationAdmin):
             if changed.intersection(names):
                 title, question_text, answer = (data[name] for name in names)
                 services.public_version_save(
-                    question=question, language=code, title=title,
-                    question_text=question_text, answer=answer, by=user,
+                    question=question,
+                    language=code,
+                    title=title,
+                    question_text=question_text,
+                    answer=answer,
+                    by=user,
                 )
 
     def save_formset(self, request, form, formset, change):
@@ -396,16 +493,19 @@ class QuestionAdmin(TranslationAdmin):
         if formset.model is InternalNote:
             for note_form in formset.forms:
                 if note_form.has_changed() and note_form.cleaned_data.get("text"):
-                    services.note_add(question=question, by=request.user,
-                                      text=note_form.cleaned_data["text"])
+                    services.note_add(
+                        question=question, by=request.user, text=note_form.cleaned_data["text"]
+                    )
             return
         if formset.model is FollowUp:
             for followup_form in formset.forms:
                 if "answer" in followup_form.changed_data:
                     try:
-                        services.followup_answer(followup=followup_form.instance,
-                                                 by=request.user,
-                                                 text=followup_form.cleaned_data["answer"])
+                        services.followup_answer(
+                            followup=followup_form.instance,
+                            by=request.user,
+                            text=followup_form.cleaned_data["answer"],
+                        )
                     except TransitionNotAllowed as error:
                         messages.error(request, error.message)
             return
@@ -477,10 +577,13 @@ class QuestionAdmin(TranslationAdmin):
         return format_html(
             '<div class="q-snippets">{}</div>',
             format_html_join(
-                "", '<details class="q-snippet"><summary>{}</summary><pre>{}</pre>'
+                "",
+                '<details class="q-snippet"><summary>{}</summary><pre>{}</pre>'
                 '<button type="button" class="button" data-snippet>{}</button></details>',
-                ((snippet.title, snippet.text, _("Insert into the answer"))
-                 for snippet in snippets),
+                (
+                    (snippet.title, snippet.text, _("Insert into the answer"))
+                    for snippet in snippets
+                ),
             ),
         )
 
@@ -500,6 +603,7 @@ class QuestionAdmin(TranslationAdmin):
 
 
 # --- Statistics -----------------------------------------------------------------------------
+
 
 @admin.register(QuestionStatistics)
 class QuestionStatisticsAdmin(ReadOnlyAdmin):
@@ -538,6 +642,7 @@ class QuestionStatisticsAdmin(ReadOnlyAdmin):
 
 
 # --- Reference data -------------------------------------------------------------------------
+
 
 @admin.register(PanelMember)
 class PanelMemberAdmin(admin.ModelAdmin):

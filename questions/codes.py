@@ -29,7 +29,7 @@ def new_code():
 
 
 def format_code(raw):
-    return "-".join(raw[i:i + GROUP_LENGTH] for i in range(0, LENGTH, GROUP_LENGTH))
+    return "-".join(raw[i : i + GROUP_LENGTH] for i in range(0, LENGTH, GROUP_LENGTH))
 
 
 def normalize_code(typed):

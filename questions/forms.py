@@ -173,42 +173,63 @@ class AskerFilterField(AskerGroupField):
 
 class AskForm(forms.Form):
     text = PlainTextField(
-        label=_("Your question"), rows=10, min_length=TEXT_MIN_LENGTH,
-        max_length=TEXT_MAX_LENGTH, required_message=_("Write your question."),
+        label=_("Your question"),
+        rows=10,
+        min_length=TEXT_MIN_LENGTH,
+        max_length=TEXT_MAX_LENGTH,
+        required_message=_("Write your question."),
         help_text=format_lazy(
-            _("Between {min} and {max} characters. Do not write names, addresses, phone "
-              "numbers or other details that can tell who you or others are."),
-            min=TEXT_MIN_LENGTH, max=TEXT_MAX_LENGTH,
+            _(
+                "Between {min} and {max} characters. Do not write names, addresses, phone "
+                "numbers or other details that can tell who you or others are."
+            ),
+            min=TEXT_MIN_LENGTH,
+            max=TEXT_MAX_LENGTH,
         ),
     )
     topic = forms.ModelChoiceField(
-        Topic.objects.all(), label=_("What is the question about?"), to_field_name="slug",
+        Topic.objects.all(),
+        label=_("What is the question about?"),
+        to_field_name="slug",
         empty_label=_("Choose a topic"),
-        error_messages={"required": _("Choose a topic."),
-                        "invalid_choice": _("Choose a topic from the list.")},
+        error_messages={
+            "required": _("Choose a topic."),
+            "invalid_choice": _("Choose a topic from the list."),
+        },
     )
     asker_group = AskerChoiceField(
-        label=_("I am asking as"), others_label=_("Other"), empty_label=None,
+        label=_("I am asking as"),
+        others_label=_("Other"),
+        empty_label=None,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose who you are asking as."),
-                        "invalid_choice": _("Choose one of the options.")},
+        error_messages={
+            "required": _("Choose who you are asking as."),
+            "invalid_choice": _("Choose one of the options."),
+        },
     )
     age_group = forms.ChoiceField(
-        label=_("Your age"), required=False,
+        label=_("Your age"),
+        required=False,
         choices=[("", _("I would rather not say"))] + list(AgeGroup.choices),
         error_messages={"invalid_choice": _("Choose an age group from the list.")},
     )
     consent_to_publish = forms.BooleanField(
-        label=_("The panel may publish my question and the answer on this site, rewritten so "
-                "that no one can recognise me or others."),
+        label=_(
+            "The panel may publish my question and the answer on this site, rewritten so "
+            "that no one can recognise me or others."
+        ),
         required=False,
-        help_text=_("Your own wording is never published. Answers help others in the same "
-                    "situation."),
+        help_text=_(
+            "Your own wording is never published. Answers help others in the same situation."
+        ),
     )
     # For robots only: hidden from people and screen readers. A value means a robot.
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              max_length=200, widget=forms.TextInput(attrs={
-                                  "autocomplete": "off", "tabindex": "-1"}))
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
     started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     def __init__(self, *args, **kwargs):
@@ -225,13 +246,16 @@ class AskForm(forms.Form):
         if age is None:
             self.token_is_stale = True
             raise ValidationError(
-                _("The page was open for a long time or could not be checked. Your text is "
-                  "kept: please send it again."), code="stale",
+                _(
+                    "The page was open for a long time or could not be checked. Your text is "
+                    "kept: please send it again."
+                ),
+                code="stale",
             )
         if age < settings.QUESTIONS_MIN_FILL_SECONDS:
             raise ValidationError(
-                _("That was quick! Please read through your question once more and send it "
-                  "again."), code="too_fast",
+                _("That was quick! Please read through your question once more and send it again."),
+                code="too_fast",
             )
         return cleaned
 
@@ -240,23 +264,28 @@ class SimilarForm(forms.Form):
     """The draft question, for the search of similar published ones (never stored)."""
 
     text = PlainTextField(
-        max_length=TEXT_MAX_LENGTH, required_message=_("Write your question first."),
+        max_length=TEXT_MAX_LENGTH,
+        required_message=_("Write your question first."),
     )
 
 
-BAD_CODE_MESSAGE = _("An answer code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS. "
-                     "Check what you wrote.")
+BAD_CODE_MESSAGE = _(
+    "An answer code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS. Check what you wrote."
+)
 
 
 class CodeField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Your answer code"))
         kwargs.setdefault("max_length", 64)
-        kwargs.setdefault("error_messages", {
-            "required": _("Write your answer code."),
-            "max_length": BAD_CODE_MESSAGE,
-            "null_characters_not_allowed": BAD_CODE_MESSAGE,
-        })
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": _("Write your answer code."),
+                "max_length": BAD_CODE_MESSAGE,
+                "null_characters_not_allowed": BAD_CODE_MESSAGE,
+            },
+        )
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -270,26 +299,39 @@ class CodeField(forms.CharField):
 
 class ReadForm(forms.Form):
     code = CodeField(
-        help_text=_("The code you got when you sent the question. Upper or lower case and "
-                    "dashes do not matter."),
-        widget=forms.TextInput(attrs={
-            "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
-            "class": "answer-code-input",
-        }),
+        help_text=_(
+            "The code you got when you sent the question. Upper or lower case and "
+            "dashes do not matter."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "class": "answer-code-input",
+            }
+        ),
     )
 
 
 class FeedbackForm(forms.Form):
     code = CodeField(widget=forms.HiddenInput)
     helpful = forms.TypedChoiceField(
-        label=_("Did the answer help you?"), widget=forms.RadioSelect,
-        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda value: value == "yes",
-        error_messages={"required": _("Choose yes or no."),
-                        "invalid_choice": _("Choose yes or no.")},
+        label=_("Did the answer help you?"),
+        widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
     )
     comment = PlainTextField(
-        label=_("Anything you want to add?"), rows=4, required=False,
-        max_length=FEEDBACK_MAX_LENGTH, required_message="",
+        label=_("Anything you want to add?"),
+        rows=4,
+        required=False,
+        max_length=FEEDBACK_MAX_LENGTH,
+        required_message="",
         help_text=format_lazy(
             _("At most {max} characters. The panel reads this, but does not answer it."),
             max=FEEDBACK_MAX_LENGTH,
@@ -300,7 +342,9 @@ class FeedbackForm(forms.Form):
 class FollowUpForm(forms.Form):
     code = CodeField(widget=forms.HiddenInput)
     text = PlainTextField(
-        label=_("Your follow-up question"), rows=6, max_length=FOLLOWUP_MAX_LENGTH,
+        label=_("Your follow-up question"),
+        rows=6,
+        max_length=FOLLOWUP_MAX_LENGTH,
         required_message=_("Write your follow-up question."),
         help_text=format_lazy(
             _("You can ask one follow-up question, at most {max} characters."),
@@ -330,17 +374,24 @@ class PublishedFilterForm(forms.Form):
     """The published questions' filters, from the query string."""
 
     q = PlainTextField(
-        label=_("Search the questions"), required=False, max_length=SEARCH_MAX_LENGTH,
-        required_message="", widget=forms.TextInput(attrs={"inputmode": "search",
-                                                           "type": "search"}),
+        label=_("Search the questions"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        required_message="",
+        widget=forms.TextInput(attrs={"inputmode": "search", "type": "search"}),
     )
     topic = TopicFilterField(
-        Topic.objects.all(), label=_("Topic"), to_field_name="slug", required=False,
+        Topic.objects.all(),
+        label=_("Topic"),
+        to_field_name="slug",
+        required=False,
         empty_label=_("All topics"),
         error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
     group = AskerFilterField(
-        label=_("Asked by"), required=False, others_label=_("Others"),
+        label=_("Asked by"),
+        required=False,
+        others_label=_("Others"),
         empty_label=_("Everyone"),
         error_messages={"invalid_choice": _("Choose a group from the list.")},
     )

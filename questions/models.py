@@ -66,7 +66,9 @@ class PanelMember(models.Model):
     permission questions.moderate_question (the group "Fagpanel-moderator")."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_member",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="panel_member",
         verbose_name=_("user"),
     )
     role = models.CharField(_("profession"), max_length=20, choices=PanelRole.choices)
@@ -74,7 +76,8 @@ class PanelMember(models.Model):
         Topic, blank=True, related_name="experts", verbose_name=_("topic expertise")
     )
     is_active = models.BooleanField(
-        _("takes new questions"), default=True,
+        _("takes new questions"),
+        default=True,
         help_text=_("Untick during holidays or leave: they are then not offered for assignment."),
     )
 
@@ -108,7 +111,10 @@ MODERATE_PERMISSION = "questions.moderate_question"
 def is_moderator(user):
     """A panel moderator: screens, assigns, approves and publishes; sees every question."""
     return bool(
-        user is not None and user.is_authenticated and user.is_active and user.is_staff
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
         and user.has_perm(MODERATE_PERMISSION)
     )
 
@@ -161,15 +167,22 @@ class Question(models.Model):
         Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic")
     )
     asker_group = models.ForeignKey(
-        TargetGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="questions",
-        verbose_name=_("asking as"), help_text=_("Empty: other, or did not say."),
+        TargetGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("asking as"),
+        help_text=_("Empty: other, or did not say."),
     )
     age_group = models.CharField(
         _("age group"), max_length=10, choices=AgeGroup.choices, blank=True
     )
     consent_to_publish = models.BooleanField(_("may be published anonymised"), default=False)
     language = models.CharField(
-        _("language of the page"), max_length=10, blank=True,
+        _("language of the page"),
+        max_length=10,
+        blank=True,
         help_text=_("The language the asker used the site in; answer in it if you can."),
     )
     code_hash = models.CharField(_("answer code (hashed)"), max_length=64, unique=True)
@@ -183,21 +196,37 @@ class Question(models.Model):
     )
     is_urgent = models.BooleanField(_("urgent"), default=False)
     assigned_to = models.ForeignKey(
-        PanelMember, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="questions", verbose_name=_("assigned to"),
+        PanelMember,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("assigned to"),
     )
     answer = models.TextField(
-        _("answer"), max_length=ANSWER_MAX_LENGTH, blank=True,
-        help_text=_("Plain text; an empty line starts a new paragraph. The asker reads it "
-                    "exactly as written, so do not sign with your name."),
+        _("answer"),
+        max_length=ANSWER_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Plain text; an empty line starts a new paragraph. The asker reads it "
+            "exactly as written, so do not sign with your name."
+        ),
     )
     answer_drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("answer written by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answer written by"),
     )
     answer_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("answer approved by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answer approved by"),
     )
     answered_by_role = models.CharField(
         _("answered by (profession)"), max_length=20, choices=PanelRole.choices, blank=True
@@ -213,9 +242,13 @@ class Question(models.Model):
     # The anonymised public version, written by a moderator.
     public_title = models.CharField(_("public title"), max_length=200, blank=True)
     public_question = models.TextField(
-        _("public question"), max_length=TEXT_MAX_LENGTH, blank=True,
-        help_text=_("Rewrite the question so no one can recognise the asker or others: "
-                    "leave out names, places, ages, dates and unusual details."),
+        _("public question"),
+        max_length=TEXT_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Rewrite the question so no one can recognise the asker or others: "
+            "leave out names, places, ages, dates and unusual details."
+        ),
     )
     public_answer = models.TextField(_("public answer"), max_length=ANSWER_MAX_LENGTH, blank=True)
     public_slug = models.SlugField(
@@ -280,8 +313,11 @@ class Question(models.Model):
         if is_moderator(user):
             return True
         return bool(
-            user.is_authenticated and user.is_active and user.is_staff
-            and self.assigned_to_id and self.assigned_to.user_id == user.pk
+            user.is_authenticated
+            and user.is_active
+            and user.is_staff
+            and self.assigned_to_id
+            and self.assigned_to.user_id == user.pk
         )
 
     def is_assigned_to(self, user):
@@ -311,13 +347,19 @@ class FollowUp(models.Model):
     text = models.TextField(_("follow-up question"), max_length=FOLLOWUP_MAX_LENGTH)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     answer = models.TextField(
-        _("answer to the follow-up"), max_length=ANSWER_MAX_LENGTH, blank=True,
+        _("answer to the follow-up"),
+        max_length=ANSWER_MAX_LENGTH,
+        blank=True,
         help_text=_("Plain text. Sent to the asker when you save."),
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("answered by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
     )
 
     class Meta:
@@ -336,8 +378,9 @@ class Feedback(models.Model):
     )
     helpful = models.BooleanField(_("the answer helped"))
     comment = models.TextField(_("comment"), max_length=FEEDBACK_MAX_LENGTH, blank=True)
-    created_at = models.DateTimeField(pgettext_lazy("when feedback was given", "given"),
-                                      default=timezone.now)
+    created_at = models.DateTimeField(
+        pgettext_lazy("when feedback was given", "given"), default=timezone.now
+    )
 
     class Meta:
         verbose_name = _("feedback")
@@ -351,21 +394,30 @@ class StatusChange(models.Model):
     """The log of every step: who moved the question from which state to which, and when."""
 
     question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="status_changes",
+        Question,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
         verbose_name=_("question"),
     )
     from_status = models.CharField(
-        pgettext_lazy("status change: the status before", "from"), max_length=10,
-        choices=Question.Status.choices, blank=True
+        pgettext_lazy("status change: the status before", "from"),
+        max_length=10,
+        choices=Question.Status.choices,
+        blank=True,
     )
     to_status = models.CharField(_("to"), max_length=10, choices=Question.Status.choices)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=pgettext_lazy("status change: who took the step", "by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("status change: who took the step", "by"),
     )
     at = models.DateTimeField(pgettext_lazy("status change: when", "at"), default=timezone.now)
-    detail = models.CharField(pgettext_lazy("status change: what else happened", "detail"),
-                              max_length=200, blank=True)
+    detail = models.CharField(
+        pgettext_lazy("status change: what else happened", "detail"), max_length=200, blank=True
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -383,8 +435,12 @@ class InternalNote(models.Model):
         Question, on_delete=models.CASCADE, related_name="notes", verbose_name=_("question")
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("author"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
     text = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
     created_at = models.DateTimeField(_("written"), default=timezone.now)
@@ -425,12 +481,21 @@ class StatisticsRecord(models.Model):
 
     received_month = models.DateField(_("month received"))
     topic = models.ForeignKey(
-        Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Topic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("topic"),
     )
     asker_group = models.ForeignKey(
-        TargetGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("asking as"), help_text=_("Empty: other, or did not say."),
+        TargetGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("asking as"),
+        help_text=_("Empty: other, or did not say."),
     )
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     hours_to_answer = models.FloatField(_("hours to answer"), null=True, blank=True)

@@ -40,8 +40,11 @@ def question_for_code(code):
     hashes = candidate_hashes(code)
     if not hashes:
         return None
-    return (Question.objects.filter(code_hash__in=hashes)
-            .select_related("topic", "followup", "feedback").first())
+    return (
+        Question.objects.filter(code_hash__in=hashes)
+        .select_related("topic", "followup", "feedback")
+        .first()
+    )
 
 
 def published_questions():
@@ -69,24 +72,34 @@ def site_search(query, *, language=None, limit=10):
     # Only the columns shown (a Question row has a column per language for several fields),
     # and only questions with a public address to link to.
     shown = (
-        Question.objects.published().exclude(public_slug__isnull=True).exclude(public_slug="")
-        .values("public_slug", *translated_columns("public_title", languages),
-                *translated_columns("public_question", languages))
+        Question.objects.published()
+        .exclude(public_slug__isnull=True)
+        .exclude(public_slug="")
+        .values(
+            "public_slug",
+            *translated_columns("public_title", languages),
+            *translated_columns("public_question", languages),
+        )
     )
     hits = []
-    for row in search_published_questions(query, language=language, limit=limit,
-                                          queryset=shown):
+    for row in search_published_questions(query, language=language, limit=limit, queryset=shown):
         title, title_language = first_written(row, "public_title", languages)
         question, _language = first_written(row, "public_question", languages)
-        hits.append(SearchHit(
-            kind="question", title=title,
-            url=reverse("questions:detail", kwargs={"slug": row["public_slug"]}),
-            snippet=excerpt(question), rank=row["search_rank"], language=title_language,
-        ))
+        hits.append(
+            SearchHit(
+                kind="question",
+                title=title,
+                url=reverse("questions:detail", kwargs={"slug": row["public_slug"]}),
+                snippet=excerpt(question),
+                rank=row["search_rank"],
+                language=title_language,
+            )
+        )
     return hits
 
 
 # --- Statistics -----------------------------------------------------------------------------
+
 
 @dataclass
 class Figures:
@@ -129,7 +142,11 @@ def _rows(year):
     start = timezone.make_aware(dt.datetime(year, 1, 1))
     end = timezone.make_aware(dt.datetime(year + 1, 1, 1))
     live = Question.objects.filter(received_at__gte=start, received_at__lt=end).values_list(
-        "received_at", "answered_at", "topic_id", "asker_group_id", "status",
+        "received_at",
+        "answered_at",
+        "topic_id",
+        "asker_group_id",
+        "status",
         "feedback__helpful",
     )
     for received_at, answered_at, topic_id, group_id, status, helpful in live:
@@ -158,11 +175,14 @@ def question_statistics(year):
     figures = Figures(year=year, received=len(rows))
     counts = Counter(row.outcome for row in rows)
     figures.answered, figures.rejected, figures.open = (
-        counts["answered"], counts["rejected"], counts["open"]
+        counts["answered"],
+        counts["rejected"],
+        counts["open"],
     )
     months = Counter(row.month for row in rows)
-    figures.per_month = [(dt.date(year, month, 1), months[dt.date(year, month, 1)])
-                         for month in range(1, 13)]
+    figures.per_month = [
+        (dt.date(year, month, 1), months[dt.date(year, month, 1)]) for month in range(1, 13)
+    ]
     topics = {topic.pk: topic.name for topic in Topic.objects.all()}
     topic_counts = Counter(row.topic_id for row in rows)
     figures.per_topic = sorted(

@@ -38,6 +38,7 @@ S = Question.Status
 
 # --- The asker ------------------------------------------------------------------------------
 
+
 def asker_moment():
     """When an asker did something, to the hour. A time to the second could be matched with
     a network's or a proxy's log of who was online then; to the hour it still orders the
@@ -46,9 +47,15 @@ def asker_moment():
 
 
 @transaction.atomic
-def question_submit(*, text: str, topic: Model, asker_group: Model | None,
-                    age_group: str = "", consent_to_publish: bool = False,
-                    language: str = "") -> tuple[Question, str]:
+def question_submit(
+    *,
+    text: str,
+    topic: Model,
+    asker_group: Model | None,
+    age_group: str = "",
+    consent_to_publish: bool = False,
+    language: str = "",
+) -> tuple[Question, str]:
     """Store a new question. `asker_group` is the target group the asker chose, or None for
     "other". Returns the question and its answer code, which exists nowhere else: show it to
     the asker once."""
@@ -56,9 +63,15 @@ def question_submit(*, text: str, topic: Model, asker_group: Model | None,
         code = new_code()
         moment = asker_moment()
         question = Question(
-            text=text, topic=topic, asker_group=asker_group, age_group=age_group,
-            consent_to_publish=consent_to_publish, language=language[:10],
-            code_hash=hash_code(code), received_at=moment, last_activity_at=moment,
+            text=text,
+            topic=topic,
+            asker_group=asker_group,
+            age_group=age_group,
+            consent_to_publish=consent_to_publish,
+            language=language[:10],
+            code_hash=hash_code(code),
+            received_at=moment,
+            last_activity_at=moment,
         )
         question.full_clean()
         try:
@@ -77,8 +90,7 @@ def answer_mark_read(*, question: Question) -> Question:
     if not question.has_answer_for_asker:
         return question
     moment = asker_moment()
-    Question.objects.filter(pk=question.pk).update(answer_read_at=moment,
-                                                   last_activity_at=moment)
+    Question.objects.filter(pk=question.pk).update(answer_read_at=moment, last_activity_at=moment)
     question.answer_read_at = question.last_activity_at = moment
     return question
 
@@ -111,18 +123,24 @@ def followup_submit(*, question: Question, text: str) -> FollowUp:
     followup.full_clean()
     followup.save()
     Question.objects.filter(pk=question.pk).update(last_activity_at=moment)
-    _log(question, question.status, question.status, by=None, detail="follow-up received",
-         at=moment)
+    _log(
+        question, question.status, question.status, by=None, detail="follow-up received", at=moment
+    )
     member = question.assigned_to
     if member is not None:
-        _notify(member.user, question, _("[Din utvei] A follow-up question is waiting"),
-                _("A follow-up question to a question you answered is waiting for you."))
+        _notify(
+            member.user,
+            question,
+            _("[Din utvei] A follow-up question is waiting"),
+            _("A follow-up question to a question you answered is waiting for you."),
+        )
     return followup
 
 
 # --- The panel: the steps of workflow.ACTIONS -----------------------------------------------
 # Each takes the question and the staff user (`by`) by keyword, plus the row's `arguments`
 # and `inputs`; the admin calls them by the row's `service` name.
+
 
 def _locked(question):
     """The question, freshly read and locked until the transaction ends. Only its own row:
@@ -139,7 +157,11 @@ def _require(question, action, user):
 def _log(question, from_status, to_status, *, by, detail="", at=None):
     """A line in the question's history; `at` for the asker's steps (to the hour)."""
     StatusChange.objects.create(
-        question=question, from_status=from_status, to_status=to_status, by=by, detail=detail,
+        question=question,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
+        detail=detail,
         at=at or timezone.now(),
     )
 
@@ -179,22 +201,32 @@ def question_reject(*, question: Question, reason: str, by: AbstractBaseUser) ->
     if action is None:
         raise TransitionNotAllowed(_("Choose why the question is rejected."))
     _require(question, action, by)
-    return _move(question, action, by, detail=reason, rejection_reason=reason,
-                 screened_at=timezone.now(), assigned_to=None)
+    return _move(
+        question,
+        action,
+        by,
+        detail=reason,
+        rejection_reason=reason,
+        screened_at=timezone.now(),
+        assigned_to=None,
+    )
 
 
 @transaction.atomic
-def question_assign(*, question: Question, member: PanelMember | None,
-                    by: AbstractBaseUser) -> Question:
+def question_assign(
+    *, question: Question, member: PanelMember | None, by: AbstractBaseUser
+) -> Question:
     """Give the question to a panel member, who is told by e-mail (without its text)."""
     question = _locked(question)
     _require(question, workflow.ASSIGN, by)
     if member is None or not member.is_active or not member.user.is_active:
         raise TransitionNotAllowed(_("Choose a panel member who takes new questions."))
-    _move(question, workflow.ASSIGN, by, detail=f"{member.user.get_username()}",
-          assigned_to=member)
-    subject = (_("[Din utvei] Urgent question assigned to you") if question.is_urgent
-               else _("[Din utvei] A question has been assigned to you"))
+    _move(question, workflow.ASSIGN, by, detail=f"{member.user.get_username()}", assigned_to=member)
+    subject = (
+        _("[Din utvei] Urgent question assigned to you")
+        if question.is_urgent
+        else _("[Din utvei] A question has been assigned to you")
+    )
     _notify(member.user, question, subject, _("A question has been assigned to you."))
     return question
 
@@ -233,7 +265,11 @@ def question_answer(*, question: Question, by: AbstractBaseUser) -> Question:
     _require(question, workflow.SEND_ANSWER, by)
     role = question.assigned_to.role if question.assigned_to_id else ""
     return _move(
-        question, workflow.SEND_ANSWER, by, answered_at=timezone.now(), answered_by_role=role,
+        question,
+        workflow.SEND_ANSWER,
+        by,
+        answered_at=timezone.now(),
+        answered_by_role=role,
         answer_drafted_by=question.answer_drafted_by or by,
     )
 
@@ -262,17 +298,17 @@ def _unique_slug(question):
     base = slugify(question.public_title_nb or question.public_title)[:180].strip("-")
     base = base or "sporsmal"
     slug, number = base, 2
-    while slug in RESERVED_SLUGS or Question.objects.filter(public_slug=slug).exclude(
-        pk=question.pk
-    ).exists():
+    while (
+        slug in RESERVED_SLUGS
+        or Question.objects.filter(public_slug=slug).exclude(pk=question.pk).exists()
+    ):
         slug = f"{base}-{number}"
         number += 1
     return slug
 
 
 @transaction.atomic
-def question_set_urgent(*, question: Question, urgent: bool,
-                        by: AbstractBaseUser) -> Question:
+def question_set_urgent(*, question: Question, urgent: bool, by: AbstractBaseUser) -> Question:
     """Mark an open question as urgent, or no longer urgent. Logged, but not a new status."""
     question = _locked(question)
     action = workflow.MARK_URGENT if urgent else workflow.UNMARK_URGENT
@@ -280,20 +316,24 @@ def question_set_urgent(*, question: Question, urgent: bool,
     question.is_urgent = urgent
     question.full_clean()
     question.save(update_fields=["is_urgent"])
-    _log(question, question.status, question.status, by=by,
-         detail="marked urgent" if urgent else "no longer urgent")
+    _log(
+        question,
+        question.status,
+        question.status,
+        by=by,
+        detail="marked urgent" if urgent else "no longer urgent",
+    )
     return question
 
 
 # --- The panel: what the change form edits --------------------------------------------------
 
+
 @transaction.atomic
-def question_change_topic(*, question: Question, topic: Model,
-                          by: AbstractBaseUser) -> Question:
+def question_change_topic(*, question: Question, topic: Model, by: AbstractBaseUser) -> Question:
     question = _locked(question)
     if not workflow.can_change_topic(question, by):
-        raise TransitionNotAllowed(_("Only a moderator can change the topic of an open "
-                                     "question."))
+        raise TransitionNotAllowed(_("Only a moderator can change the topic of an open question."))
     question.topic = topic
     question.full_clean()
     question.save(update_fields=["topic"])
@@ -318,16 +358,30 @@ def answer_draft_save(*, question: Question, text: str, by: AbstractBaseUser) ->
 
 
 @transaction.atomic
-def public_version_save(*, question: Question, language: str, title: str, question_text: str,
-                        answer: str, by: AbstractBaseUser) -> Question:
+def public_version_save(
+    *,
+    question: Question,
+    language: str,
+    title: str,
+    question_text: str,
+    answer: str,
+    by: AbstractBaseUser,
+) -> Question:
     """Save the anonymised public version in one language (bokmål is the one published;
     the others are its translations). Publishing checks it (workflow.publish_problem)."""
     question = _locked(question)
     if not workflow.can_edit_public_version(question, by):
-        raise TransitionNotAllowed(_("Only a moderator can write the public version, and only "
-                                     "of an answered question the asker agreed to publish."))
-    for name, value in (("public_title", title), ("public_question", question_text),
-                        ("public_answer", answer)):
+        raise TransitionNotAllowed(
+            _(
+                "Only a moderator can write the public version, and only "
+                "of an answered question the asker agreed to publish."
+            )
+        )
+    for name, value in (
+        ("public_title", title),
+        ("public_question", question_text),
+        ("public_answer", answer),
+    ):
         setattr(question, build_localized_fieldname(name, language), value)
     question.full_clean()
     question.save()
@@ -348,8 +402,12 @@ def note_add(*, question: Question, text: str, by: AbstractBaseUser) -> Internal
 def followup_answer(*, followup: FollowUp, text: str, by: AbstractBaseUser) -> FollowUp:
     question = _locked(followup.question)
     if not workflow.can_answer_followup(question, by):
-        raise TransitionNotAllowed(_("Only the panel member the question is assigned to, or "
-                                     "a moderator, can answer the follow-up."))
+        raise TransitionNotAllowed(
+            _(
+                "Only the panel member the question is assigned to, or "
+                "a moderator, can answer the follow-up."
+            )
+        )
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
     if followup.answered_at is not None:
         raise TransitionNotAllowed(_("The follow-up question has already been answered."))
@@ -371,10 +429,14 @@ def _notify(user, question, subject, lead):
     if not user.email:
         return
     url = settings.SITE_URL + reverse("admin:questions_question_change", args=[question.pk])
-    body = "\n\n".join([
-        str(lead), _("Open it in the admin (log in first):"), url,
-        _("This e-mail deliberately contains nothing of what the asker wrote."),
-    ])
+    body = "\n\n".join(
+        [
+            str(lead),
+            _("Open it in the admin (log in first):"),
+            url,
+            _("This e-mail deliberately contains nothing of what the asker wrote."),
+        ]
+    )
     recipient = user.email
 
     def send():
@@ -388,22 +450,41 @@ def _notify(user, question, subject, lead):
 
 # --- Demo content ---------------------------------------------------------------------------
 
+
 @transaction.atomic
-def demo_question_add(*, topic: Model, asker_group: Model | None, answered_by_role: str,
-                      title: str, text: str, answer: str, slug: str,
-                      received_at: dt.datetime) -> Question:
+def demo_question_add(
+    *,
+    topic: Model,
+    asker_group: Model | None,
+    answered_by_role: str,
+    title: str,
+    text: str,
+    answer: str,
+    slug: str,
+    received_at: dt.datetime,
+) -> Question:
     """A published question for the demo site, as if answered and published days after
     `received_at`. Its original and public wording are the same demo text: a real
     question's original wording is never published."""
     question = Question(
-        text=text, topic=topic, asker_group=asker_group, consent_to_publish=True,
-        language="nb", code_hash=hash_code(new_code()), status=S.PUBLISHED, answer=answer,
-        answered_by_role=answered_by_role, received_at=received_at,
+        text=text,
+        topic=topic,
+        asker_group=asker_group,
+        consent_to_publish=True,
+        language="nb",
+        code_hash=hash_code(new_code()),
+        status=S.PUBLISHED,
+        answer=answer,
+        answered_by_role=answered_by_role,
+        received_at=received_at,
         screened_at=received_at + dt.timedelta(hours=5),
         answered_at=received_at + dt.timedelta(days=4),
         last_activity_at=received_at + dt.timedelta(days=6),
-        public_title_nb=title, public_question_nb=text, public_answer_nb=answer,
-        public_slug=slug, published_at=received_at + dt.timedelta(days=6),
+        public_title_nb=title,
+        public_question_nb=text,
+        public_answer_nb=answer,
+        public_slug=slug,
+        published_at=received_at + dt.timedelta(days=6),
     )
     question.full_clean()
     question.save()
@@ -411,6 +492,7 @@ def demo_question_add(*, topic: Model, asker_group: Model | None, answered_by_ro
 
 
 # --- Retention ------------------------------------------------------------------------------
+
 
 def purge_candidates(*, now=None, days=None):
     """Private questions whose retention has run out, in every state:
@@ -423,10 +505,13 @@ def purge_candidates(*, now=None, days=None):
     Published questions are not deleted; their private part is (`private_parts_expired`)."""
     now = now or timezone.now()
     days = settings.QUESTIONS_RETENTION_DAYS if days is None else days
-    closed = Q(status__in=[S.ANSWERED, S.REJECTED],
-               last_activity_at__lt=now - dt.timedelta(days=days))
-    left_open = Q(status__in=QuestionQuerySet.OPEN_STATUSES, last_activity_at__lt=now
-                  - dt.timedelta(days=settings.QUESTIONS_OPEN_RETENTION_DAYS))
+    closed = Q(
+        status__in=[S.ANSWERED, S.REJECTED], last_activity_at__lt=now - dt.timedelta(days=days)
+    )
+    left_open = Q(
+        status__in=QuestionQuerySet.OPEN_STATUSES,
+        last_activity_at__lt=now - dt.timedelta(days=settings.QUESTIONS_OPEN_RETENTION_DAYS),
+    )
     return Question.objects.filter(closed | left_open)
 
 
@@ -446,9 +531,7 @@ def questions_purge(*, now=None, days=None, dry_run=False):
     """Delete the private questions past retention with everything that hangs on them,
     keeping a text-free statistics record of each, and the private part of published
     questions past retention. Safe to run again: returns the counts."""
-    questions = list(
-        purge_candidates(now=now, days=days).select_related("feedback").order_by("pk")
-    )
+    questions = list(purge_candidates(now=now, days=days).select_related("feedback").order_by("pk"))
     published = list(private_parts_expired(now=now, days=days).values_list("pk", flat=True))
     ids = [question.pk for question in questions]
     both = ids + published
@@ -468,8 +551,7 @@ def questions_purge(*, now=None, days=None, dry_run=False):
         model.objects.filter(question__in=published).delete()
     for pk in published:
         # The code opens nothing any more: a hash that no code has.
-        Question.objects.filter(pk=pk).update(text="", answer="",
-                                              code_hash=secrets.token_hex(32))
+        Question.objects.filter(pk=pk).update(text="", answer="", code_hash=secrets.token_hex(32))
     return counts
 
 
@@ -480,10 +562,12 @@ def _statistics_record(question):
         hours = (question.answered_at - question.received_at).total_seconds() / 3600
     local = timezone.localtime(question.received_at)
     return StatisticsRecord(
-        received_month=local.date().replace(day=1), topic_id=question.topic_id,
+        received_month=local.date().replace(day=1),
+        topic_id=question.topic_id,
         asker_group_id=question.asker_group_id,
         outcome=_outcome(question),
-        hours_to_answer=hours, helpful=feedback.helpful if feedback else None,
+        hours_to_answer=hours,
+        helpful=feedback.helpful if feedback else None,
     )
 
 

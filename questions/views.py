@@ -48,9 +48,11 @@ SIMILAR_LIMIT = 5
 
 # --- What every asker page shares -----------------------------------------------------------
 
+
 def _problem(request, *, title, message, status, allow=None):
-    response = render(request, "questions/problem.html",
-                      {"title": title, "message": message}, status=status)
+    response = render(
+        request, "questions/problem.html", {"title": title, "message": message}, status=status
+    )
     if allow:
         response["Allow"] = ", ".join(allow)
     return response
@@ -85,17 +87,24 @@ def asker_page(methods):
         def wrapper(request, *args, **kwargs):
             if request.method not in allowed:
                 return _problem(
-                    request, title=_("This page cannot be used like that"),
-                    message=_("The page was asked for in a way it does not support. Go back "
-                              "and use the form on the page."),
-                    status=405, allow=allowed,
+                    request,
+                    title=_("This page cannot be used like that"),
+                    message=_(
+                        "The page was asked for in a way it does not support. Go back "
+                        "and use the form on the page."
+                    ),
+                    status=405,
+                    allow=allowed,
                 )
             if request.method == "POST" and _is_cross_site(request):
                 return _problem(
-                    request, title=_("The form was sent from another website"),
-                    message=_("For your safety, questions and answer codes are only accepted "
-                              "from this website's own pages. Open the page again and send "
-                              "the form from there."),
+                    request,
+                    title=_("The form was sent from another website"),
+                    message=_(
+                        "For your safety, questions and answer codes are only accepted "
+                        "from this website's own pages. Open the page again and send "
+                        "the form from there."
+                    ),
                     status=403,
                 )
             return view(request, *args, **kwargs)
@@ -120,10 +129,15 @@ def _too_large(request, template, context):
 
 # --- Asking ---------------------------------------------------------------------------------
 
+
 def _ask_context(form, *, token, similar=None, searched=False, notice=""):
     return {
-        "form": form, "started_token": token, "similar": similar or [], "searched": searched,
-        "notice": notice, "answer_days": settings.QUESTIONS_ANSWER_DAYS,
+        "form": form,
+        "started_token": token,
+        "similar": similar or [],
+        "searched": searched,
+        "notice": notice,
+        "answer_days": settings.QUESTIONS_ANSWER_DAYS,
     }
 
 
@@ -136,8 +150,7 @@ def ask(request):
         return render(request, template, _ask_context(AskForm(), token=new_form_token()))
     data = _post_data(request)
     if data is None:
-        return _too_large(request, template,
-                          _ask_context(AskForm(), token=new_form_token()))
+        return _too_large(request, template, _ask_context(AskForm(), token=new_form_token()))
     token = valid_or_new_form_token(data.get("started", ""))
 
     if data.get("action") == "similar":
@@ -147,29 +160,46 @@ def ask(request):
     limit = throttle.ask_limit()
     if limit.exceeded(request):
         form.is_valid()
-        form.add_error(None, _("Many questions have been sent from your connection in a short "
-                               "time. Please wait an hour and send it again. If you need help "
-                               "now, call 116 006, or 112 in an emergency."))
+        form.add_error(
+            None,
+            _(
+                "Many questions have been sent from your connection in a short "
+                "time. Please wait an hour and send it again. If you need help "
+                "now, call 116 006, or 112 in an emergency."
+            ),
+        )
         return render(request, template, _ask_context(form, token=token), status=429)
     if not form.is_valid():
         if form.has_error("__all__", "honeypot"):
             limit.hit(request)
         return render(request, template, _ask_context(form, token=token), status=400)
     if not limit.hit(request):  # decided on this request's own count: no race
-        form.add_error(None, _("Many questions have been sent from your connection in a short "
-                               "time. Please wait an hour and send it again. If you need help "
-                               "now, call 116 006, or 112 in an emergency."))
+        form.add_error(
+            None,
+            _(
+                "Many questions have been sent from your connection in a short "
+                "time. Please wait an hour and send it again. If you need help "
+                "now, call 116 006, or 112 in an emergency."
+            ),
+        )
         return render(request, template, _ask_context(form, token=token), status=429)
     if not use_form_token(data["started"]):
-        form.add_error(None, _("This question has already been sent. The answer code was shown "
-                               "only once: if you did not write it down, press Send again and "
-                               "you will get a new code."))
-        return render(request, template, _ask_context(form, token=new_form_token()),
-                      status=400)
+        form.add_error(
+            None,
+            _(
+                "This question has already been sent. The answer code was shown "
+                "only once: if you did not write it down, press Send again and "
+                "you will get a new code."
+            ),
+        )
+        return render(request, template, _ask_context(form, token=new_form_token()), status=400)
     cleaned = form.cleaned_data
     question, code = question_submit(
-        text=cleaned["text"], topic=cleaned["topic"], asker_group=cleaned["asker_group"],
-        age_group=cleaned["age_group"], consent_to_publish=cleaned["consent_to_publish"],
+        text=cleaned["text"],
+        topic=cleaned["topic"],
+        asker_group=cleaned["asker_group"],
+        age_group=cleaned["age_group"],
+        consent_to_publish=cleaned["consent_to_publish"],
         language=get_language() or "",
     )
     return render(request, "questions/ask_done.html", {"question": question, "code": code})
@@ -182,8 +212,10 @@ def _ask_similar(request, data, token):
     context = _ask_context(form, token=token, searched=True)
     context["similar_form"] = similar_form
     if not throttle.search_limit().hit(request):
-        context["notice"] = _("Too many searches from your connection. Wait a while, or send "
-                              "your question without searching.")
+        context["notice"] = _(
+            "Too many searches from your connection. Wait a while, or send "
+            "your question without searching."
+        )
         return render(request, "questions/ask.html", context, status=429)
     if similar_form.is_valid():
         context["similar"] = search_published_questions(
@@ -201,8 +233,9 @@ def similar(request):
     if data is None:
         return JsonResponse({"errors": {"text": [_("The text is too long.")]}}, status=413)
     if not throttle.search_limit().hit(request):
-        return JsonResponse({"errors": {"__all__": [_("Too many searches. Wait a while.")]}},
-                            status=429)
+        return JsonResponse(
+            {"errors": {"__all__": [_("Too many searches. Wait a while.")]}}, status=429
+        )
     form = SimilarForm(data)
     if not form.is_valid():
         errors = {name: [str(error) for error in errors] for name, errors in form.errors.items()}
@@ -210,11 +243,18 @@ def similar(request):
     found = search_published_questions(
         form.cleaned_data["text"], language=get_language(), limit=SIMILAR_LIMIT
     )
-    return JsonResponse({"results": [
-        {"title": question.public_title, "url": question.get_absolute_url(),
-         "topic": question.topic.name}
-        for question in found
-    ]})
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "title": question.public_title,
+                    "url": question.get_absolute_url(),
+                    "topic": question.topic.name,
+                }
+                for question in found
+            ]
+        }
+    )
 
 
 # --- Reading the answer ---------------------------------------------------------------------
@@ -244,12 +284,19 @@ def read_answer(request):
     question = question_for_code(code)
     if question is None:
         if not throttle.code_limit().hit(request):
-            form.add_error("code", _("There have been too many attempts with wrong codes from "
-                                     "your connection. For the safety of everyone who asks, "
-                                     "wait an hour and try again."))
+            form.add_error(
+                "code",
+                _(
+                    "There have been too many attempts with wrong codes from "
+                    "your connection. For the safety of everyone who asks, "
+                    "wait an hour and try again."
+                ),
+            )
             return render(request, template, {"form": form}, status=429)
-        form.add_error("code", _("We found no answer for this code. Check that you wrote it "
-                                 "exactly as you got it."))
+        form.add_error(
+            "code",
+            _("We found no answer for this code. Check that you wrote it exactly as you got it."),
+        )
         return render(request, template, {"form": form}, status=400)
 
     context = {"question": question, "code": code}
@@ -273,8 +320,11 @@ def _handle_feedback(question, data, code, context):
         context["feedback_form"] = form
         return 400
     try:
-        feedback_submit(question=question, helpful=form.cleaned_data["helpful"],
-                        comment=form.cleaned_data["comment"])
+        feedback_submit(
+            question=question,
+            helpful=form.cleaned_data["helpful"],
+            comment=form.cleaned_data["comment"],
+        )
     except TransitionNotAllowed as error:
         context["notice"] = error.message
         return 400
@@ -294,19 +344,25 @@ def _handle_followup(question, data, code, context):
         context["notice"] = error.message
         context["followup_form"] = form
         return 400
-    context["notice"] = _("Your follow-up question has been sent. Read the answer here with "
-                          "the same code.")
+    context["notice"] = _(
+        "Your follow-up question has been sent. Read the answer here with the same code."
+    )
     return 200
 
 
 # --- Published questions --------------------------------------------------------------------
 
+
 def published_list(request):
     """The published questions, by topic and by who asked, with a search box."""
     if request.method not in ("GET", "HEAD"):
-        return _problem(request, title=_("This page cannot be used like that"),
-                        message=_("This page can only be read."), status=405,
-                        allow=["GET", "HEAD"])
+        return _problem(
+            request,
+            title=_("This page cannot be used like that"),
+            message=_("This page can only be read."),
+            status=405,
+            allow=["GET", "HEAD"],
+        )
     if request.GET.get("topic") in RENAMED_TOPIC_SLUGS:
         query = request.GET.copy()
         query["topic"] = RENAMED_TOPIC_SLUGS[query["topic"]]
@@ -330,10 +386,17 @@ def published_list(request):
             query, language=get_language(), limit=200, queryset=questions
         )
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "questions/list.html", {
-        "form": form, "page_obj": page, "query": query,
-        "topics": form.fields["topic"].queryset,
-    }, status=400 if form.is_bound and form.errors else 200)
+    return render(
+        request,
+        "questions/list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query,
+            "topics": form.fields["topic"].queryset,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 class PublishedDetailView(DetailView):
@@ -352,14 +415,17 @@ class PublishedDetailView(DetailView):
             raise Http404 from None
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        return _problem(request, title=_("This page cannot be used like that"),
-                        message=_("This page can only be read."), status=405,
-                        allow=["GET", "HEAD"])
+        return _problem(
+            request,
+            title=_("This page cannot be used like that"),
+            message=_("This page can only be read."),
+            status=405,
+            allow=["GET", "HEAD"],
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["related"] = (
-            published_questions().filter(topic=self.object.topic)
-            .exclude(pk=self.object.pk)[:3]
+            published_questions().filter(topic=self.object.topic).exclude(pk=self.object.pk)[:3]
         )
         return context

@@ -62,63 +62,121 @@ def _done(singular, plural):
 
 
 ACCEPT = Action(
-    "accept", _("Accept"), (S.RECEIVED,), S.ACCEPTED, "question_accept",
+    "accept",
+    _("Accept"),
+    (S.RECEIVED,),
+    S.ACCEPTED,
+    "question_accept",
     bulk_label=_("Accept the selected questions"),
     bulk_done=_done("%(count)d question accepted.", "%(count)d questions accepted."),
 )
 REJECT_SPAM = Action(
-    "reject_spam", _("Reject as spam"), (S.RECEIVED, S.ACCEPTED, S.ASSIGNED), S.REJECTED,
-    "question_reject", arguments={"reason": Question.RejectionReason.SPAM},
+    "reject_spam",
+    _("Reject as spam"),
+    (S.RECEIVED, S.ACCEPTED, S.ASSIGNED),
+    S.REJECTED,
+    "question_reject",
+    arguments={"reason": Question.RejectionReason.SPAM},
     bulk_label=_("Reject the selected questions as spam"),
     bulk_done=_done("%(count)d question rejected.", "%(count)d questions rejected."),
 )
 REJECT_OUT_OF_SCOPE = Action(
-    "reject_out_of_scope", _("Reject as out of scope"), (S.RECEIVED, S.ACCEPTED, S.ASSIGNED),
-    S.REJECTED, "question_reject", arguments={"reason": Question.RejectionReason.OUT_OF_SCOPE},
+    "reject_out_of_scope",
+    _("Reject as out of scope"),
+    (S.RECEIVED, S.ACCEPTED, S.ASSIGNED),
+    S.REJECTED,
+    "question_reject",
+    arguments={"reason": Question.RejectionReason.OUT_OF_SCOPE},
     bulk_label=_("Reject the selected questions as out of scope"),
     bulk_done=_done("%(count)d question rejected.", "%(count)d questions rejected."),
 )
 ASSIGN = Action(
-    "assign", _("Assign"), (S.ACCEPTED, S.ASSIGNED, S.DRAFTED), S.ASSIGNED, "question_assign",
+    "assign",
+    _("Assign"),
+    (S.ACCEPTED, S.ASSIGNED, S.DRAFTED),
+    S.ASSIGNED,
+    "question_assign",
     inputs=("member",),
 )
 SUBMIT_DRAFT = Action(
-    "submit_draft", _("Submit the answer for approval"), (S.ASSIGNED,), S.DRAFTED,
-    "answer_submit", moderators_only=False,
+    "submit_draft",
+    _("Submit the answer for approval"),
+    (S.ASSIGNED,),
+    S.DRAFTED,
+    "answer_submit",
+    moderators_only=False,
 )
 RETURN_DRAFT = Action(
-    "return_draft", _("Send back for revision"), (S.DRAFTED, S.APPROVED), S.ASSIGNED,
+    "return_draft",
+    _("Send back for revision"),
+    (S.DRAFTED, S.APPROVED),
+    S.ASSIGNED,
     "answer_return",
 )
 APPROVE = Action(
-    "approve", _("Approve the answer"), (S.DRAFTED,), S.APPROVED, "answer_approve",
+    "approve",
+    _("Approve the answer"),
+    (S.DRAFTED,),
+    S.APPROVED,
+    "answer_approve",
 )
 SEND_ANSWER = Action(
-    "send_answer", _("Send the answer to the asker"), (S.ASSIGNED, S.DRAFTED, S.APPROVED),
-    S.ANSWERED, "question_answer", moderators_only=False,
+    "send_answer",
+    _("Send the answer to the asker"),
+    (S.ASSIGNED, S.DRAFTED, S.APPROVED),
+    S.ANSWERED,
+    "question_answer",
+    moderators_only=False,
 )
 PUBLISH = Action(
-    "publish", _("Publish the anonymised version"), (S.ANSWERED,), S.PUBLISHED,
+    "publish",
+    _("Publish the anonymised version"),
+    (S.ANSWERED,),
+    S.PUBLISHED,
     "question_publish",
 )
 UNPUBLISH = Action("unpublish", _("Unpublish"), (S.PUBLISHED,), S.ANSWERED, "question_unpublish")
 MARK_URGENT = Action(
-    "mark_urgent", _("Mark as urgent"), OPEN, None, "question_set_urgent",
-    arguments={"urgent": True}, moderators_only=False,
+    "mark_urgent",
+    _("Mark as urgent"),
+    OPEN,
+    None,
+    "question_set_urgent",
+    arguments={"urgent": True},
+    moderators_only=False,
     bulk_label=_("Mark the selected questions as urgent"),
-    bulk_done=_done("%(count)d question marked as urgent.",
-                    "%(count)d questions marked as urgent."),
+    bulk_done=_done(
+        "%(count)d question marked as urgent.", "%(count)d questions marked as urgent."
+    ),
 )
 UNMARK_URGENT = Action(
-    "unmark_urgent", _("Not urgent"), OPEN, None, "question_set_urgent",
-    arguments={"urgent": False}, moderators_only=False,
+    "unmark_urgent",
+    _("Not urgent"),
+    OPEN,
+    None,
+    "question_set_urgent",
+    arguments={"urgent": False},
+    moderators_only=False,
 )
 
 # In the order of the admin's buttons.
-ACTIONS = {action.name: action for action in (
-    ACCEPT, REJECT_SPAM, REJECT_OUT_OF_SCOPE, ASSIGN, SUBMIT_DRAFT, RETURN_DRAFT, APPROVE,
-    SEND_ANSWER, PUBLISH, UNPUBLISH, MARK_URGENT, UNMARK_URGENT,
-)}
+ACTIONS = {
+    action.name: action
+    for action in (
+        ACCEPT,
+        REJECT_SPAM,
+        REJECT_OUT_OF_SCOPE,
+        ASSIGN,
+        SUBMIT_DRAFT,
+        RETURN_DRAFT,
+        APPROVE,
+        SEND_ANSWER,
+        PUBLISH,
+        UNPUBLISH,
+        MARK_URGENT,
+        UNMARK_URGENT,
+    )
+}
 
 
 def bulk_actions():
@@ -170,12 +228,17 @@ def _specific_problem(question, action, user, for_button):
 def publish_problem(question):
     if not question.consent_to_publish:
         return _("The asker did not agree to publication.")
-    if not (question.public_title.strip() and question.public_question.strip()
-            and question.public_answer.strip()):
+    if not (
+        question.public_title.strip()
+        and question.public_question.strip()
+        and question.public_answer.strip()
+    ):
         return _("Write the public title, question and answer (in bokmål at least) first.")
     if _same_text(question.public_question, question.text):
-        return _("The public question is the original wording: rewrite it so the asker "
-                 "cannot be recognised.")
+        return _(
+            "The public question is the original wording: rewrite it so the asker "
+            "cannot be recognised."
+        )
     return None
 
 
@@ -188,11 +251,15 @@ def _same_text(first, second):
 
 def allowed_actions(question, user):
     """The steps this user may take on this question now, for the admin's buttons."""
-    return [action for action in ACTIONS.values()
-            if problem(question, action, user, for_button=True) is None]
+    return [
+        action
+        for action in ACTIONS.values()
+        if problem(question, action, user, for_button=True) is None
+    ]
 
 
 # --- What the change form may edit ----------------------------------------------------------
+
 
 def can_change_topic(question, user):
     return question.is_open and is_moderator(user)
@@ -201,17 +268,20 @@ def can_change_topic(question, user):
 def can_edit_answer(question, user):
     """The answer is written while the question is assigned or drafted, by the panel member
     it is assigned to or a moderator. Whoever saves a changed text becomes its writer."""
-    return question.status in (S.ASSIGNED, S.DRAFTED) and question.can_be_seen_by(user) and (
-        is_moderator(user) or question.is_assigned_to(user)
+    return (
+        question.status in (S.ASSIGNED, S.DRAFTED)
+        and question.can_be_seen_by(user)
+        and (is_moderator(user) or question.is_assigned_to(user))
     )
 
 
 def can_edit_public_version(question, user):
-    return (question.status in (S.ANSWERED, S.PUBLISHED) and question.consent_to_publish
-            and is_moderator(user))
+    return (
+        question.status in (S.ANSWERED, S.PUBLISHED)
+        and question.consent_to_publish
+        and is_moderator(user)
+    )
 
 
 def can_answer_followup(question, user):
-    return question.can_be_seen_by(user) and (
-        is_moderator(user) or question.is_assigned_to(user)
-    )
+    return question.can_be_seen_by(user) and (is_moderator(user) or question.is_assigned_to(user))

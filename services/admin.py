@@ -42,7 +42,9 @@ class StaleFilter(admin.SimpleListFilter):
 
 class ServiceAdminForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        label=_("languages spoken"), choices=SPOKEN_LANGUAGES, required=False,
+        label=_("languages spoken"),
+        choices=SPOKEN_LANGUAGES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -63,10 +65,25 @@ class OpeningPeriodInline(admin.TabularInline):
 @admin.register(Service)
 class ServiceAdmin(TranslationAdmin):
     form = ServiceAdminForm
-    list_display = ["name", "category", "municipality", "county", "is_published",
-                    "verified_display", "open_reports"]
-    list_filter = ["category", "county", ("municipality", admin.RelatedOnlyFieldListFilter),
-                   StaleFilter, "is_published", "is_national", "is_demo", "client_groups"]
+    list_display = [
+        "name",
+        "category",
+        "municipality",
+        "county",
+        "is_published",
+        "verified_display",
+        "open_reports",
+    ]
+    list_filter = [
+        "category",
+        "county",
+        ("municipality", admin.RelatedOnlyFieldListFilter),
+        StaleFilter,
+        "is_published",
+        "is_national",
+        "is_demo",
+        "client_groups",
+    ]
     search_fields = ["name", "slug", "place", "postcode", "municipality__name", "phone"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality"]
@@ -77,37 +94,88 @@ class ServiceAdmin(TranslationAdmin):
     list_select_related = ["category", "municipality", "county"]
     date_hierarchy = "last_verified"
     fieldsets = [
-        (None, {"fields": ["name", "slug", "category", "description_nb", "client_groups",
-                           "languages", "is_published", "is_demo", "last_verified"]}),
-        (pgettext_lazy("where a service is", "Where"), {"fields": [
-            "is_national", "street_address", "postcode", "place", "municipality", "county",
-            "latitude", "longitude", "location_precision"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "category",
+                    "description_nb",
+                    "client_groups",
+                    "languages",
+                    "is_published",
+                    "is_demo",
+                    "last_verified",
+                ]
+            },
+        ),
+        (
+            pgettext_lazy("where a service is", "Where"),
+            {
+                "fields": [
+                    "is_national",
+                    "street_address",
+                    "postcode",
+                    "place",
+                    "municipality",
+                    "county",
+                    "latitude",
+                    "longitude",
+                    "location_precision",
+                ]
+            },
+        ),
         (_("Contact"), {"fields": ["phone", "phone_24h", "email", "website"]}),
-        (_("Opening hours and access"), {"fields": [
-            "is_open_24_7", "opening_hours_note_nb", "is_free", "needs_referral",
-            "wheelchair_accessible"]}),
+        (
+            _("Opening hours and access"),
+            {
+                "fields": [
+                    "is_open_24_7",
+                    "opening_hours_note_nb",
+                    "is_free",
+                    "needs_referral",
+                    "wheelchair_accessible",
+                ]
+            },
+        ),
         # Bokmål above; the other languages out of the way until an editor opens them.
-        (_("Translations"), {"classes": ["collapse"], "fields": [
-            f"{field}_{code}" for field in ("description", "opening_hours_note")
-            for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]}),
+        (
+            _("Translations"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    f"{field}_{code}"
+                    for field in ("description", "opening_hours_note")
+                    for code, _name in settings.LANGUAGES
+                    if code != settings.LANGUAGE_CODE
+                ],
+            },
+        ),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            open_report_count=Count(
-                "error_reports", filter=Q(error_reports__status=ListingErrorReport.Status.NEW)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                open_report_count=Count(
+                    "error_reports", filter=Q(error_reports__status=ListingErrorReport.Status.NEW)
+                )
             )
         )
 
     @admin.display(description=_("last verified"), ordering="last_verified")
     def verified_display(self, service):
         if service.last_verified is None:
-            return format_html('<span class="stale">{}</span>',
-                               pgettext_lazy("a listing was verified", "never"))
+            return format_html(
+                '<span class="stale">{}</span>', pgettext_lazy("a listing was verified", "never")
+            )
         if service.is_stale:
-            return format_html('<span class="stale">{} ({})</span>',
-                               service.last_verified.isoformat(), _("stale"))
+            return format_html(
+                '<span class="stale">{} ({})</span>', service.last_verified.isoformat(), _("stale")
+            )
         return service.last_verified.isoformat()
 
     @admin.display(description=_("open reports"), ordering="open_report_count")
@@ -115,25 +183,41 @@ class ServiceAdmin(TranslationAdmin):
         if not service.open_report_count:
             return "0"
         url = reverse("admin:services_listingerrorreport_changelist")
-        return format_html('<a href="{}?service__id__exact={}&status__exact=new">{}</a>',
-                           url, service.pk, service.open_report_count)
+        return format_html(
+            '<a href="{}?service__id__exact={}&status__exact=new">{}</a>',
+            url,
+            service.pk,
+            service.open_report_count,
+        )
 
     def save_model(self, request, obj, form, change):
         address_fields = {"street_address", "postcode", "place"}
         point_fields = {"latitude", "longitude"}
         changed = set(form.changed_data)
-        service_save(service=obj, address_changed=change and bool(changed & address_fields)
-                     and not changed & point_fields)
+        service_save(
+            service=obj,
+            address_changed=change
+            and bool(changed & address_fields)
+            and not changed & point_fields,
+        )
 
     @admin.action(description=_("Mark as verified today"), permissions=["change"])
     def mark_verified(self, request, queryset):
         count = services_mark_verified(services=queryset)
-        self.message_user(request, ngettext(
-            "%(count)d service marked as verified.", "%(count)d services marked as verified.",
-            count) % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d service marked as verified.",
+                "%(count)d services marked as verified.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description=pgettext_lazy("admin action on listings", "Publish"),
-                  permissions=["change"])
+    @admin.action(
+        description=pgettext_lazy("admin action on listings", "Publish"), permissions=["change"]
+    )
     def publish(self, request, queryset):
         queryset.update(is_published=True)
 
@@ -173,10 +257,8 @@ class ListingErrorReportAdmin(admin.ModelAdmin):
     list_filter = ["status", "service__category", "service__county"]
     search_fields = ["message", "service__name"]
     list_select_related = ["service", "handled_by"]
-    readonly_fields = ["service", "message", "contact", "created_at", "handled_at",
-                       "handled_by"]
-    fields = ["service", "message", "contact", "status", "created_at", "handled_at",
-              "handled_by"]
+    readonly_fields = ["service", "message", "contact", "created_at", "handled_at", "handled_by"]
+    fields = ["service", "message", "contact", "status", "created_at", "handled_at", "handled_by"]
     actions = ["mark_fixed", "mark_dismissed"]
 
     def has_add_permission(self, request):
@@ -208,4 +290,3 @@ class ListingErrorReportAdmin(admin.ModelAdmin):
         listing_error_reports_handle(
             reports=queryset, status=ListingErrorReport.Status.DISMISSED, by=request.user
         )
-

@@ -15,22 +15,49 @@ from .models import ClientGroup, OpeningPeriod, Service, ServiceCategory
 from .services import service_save
 
 TRANSLATED = ("description", "opening_hours_note")
-BOOLEANS = ("is_national", "is_open_24_7", "is_free", "needs_referral", "is_published",
-            "is_demo")
-PLAIN = ("name", "street_address", "postcode", "place", "location_precision", "phone",
-         "phone_24h", "email", "website")
+BOOLEANS = ("is_national", "is_open_24_7", "is_free", "needs_referral", "is_published", "is_demo")
+PLAIN = (
+    "name",
+    "street_address",
+    "postcode",
+    "place",
+    "location_precision",
+    "phone",
+    "phone_24h",
+    "email",
+    "website",
+)
 
 
 def columns():
     languages = [code for code, _name in settings.LANGUAGES]
     return [
-        "slug", "name", "category", "is_national",
+        "slug",
+        "name",
+        "category",
+        "is_national",
         *[f"description_{code}" for code in languages],
-        "street_address", "postcode", "place", "latitude", "longitude", "location_precision",
-        "phone", "phone_24h", "email", "website", "is_open_24_7", "opening_hours",
+        "street_address",
+        "postcode",
+        "place",
+        "latitude",
+        "longitude",
+        "location_precision",
+        "phone",
+        "phone_24h",
+        "email",
+        "website",
+        "is_open_24_7",
+        "opening_hours",
         *[f"opening_hours_note_{code}" for code in languages],
-        "client_groups", "languages", "is_free", "needs_referral", "wheelchair_accessible",
-        "is_published", "is_demo", "last_verified",
+        "client_groups",
+        "languages",
+        "is_free",
+        "needs_referral",
+        "wheelchair_accessible",
+        "is_published",
+        "is_demo",
+        "last_verified",
     ]
 
 
@@ -61,17 +88,24 @@ def _float(value):
 def _snapshot(service):
     data = {name: getattr(service, name) for name in _model_fields()}
     data["client_groups"] = sorted(service.client_groups.values_list("slug", flat=True))
-    data["opening"] = sorted(
-        service.opening_periods.values_list("weekday", "opens", "closes")
-    )
+    data["opening"] = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     return data
 
 
 def _model_fields():
     languages = [code for code, _name in settings.LANGUAGES]
     translated = [f"{name}_{code}" for name in TRANSLATED for code in languages]
-    return [*PLAIN, *BOOLEANS, *translated, "category_id", "latitude", "longitude",
-            "languages", "wheelchair_accessible", "last_verified"]
+    return [
+        *PLAIN,
+        *BOOLEANS,
+        *translated,
+        "category_id",
+        "latitude",
+        "longitude",
+        "languages",
+        "wheelchair_accessible",
+        "last_verified",
+    ]
 
 
 def import_rows(rows):
@@ -85,8 +119,8 @@ def import_rows(rows):
             with transaction.atomic():
                 outcome = _import_row(row, categories, groups)
         except (ValueError, KeyError, ValidationError, opening_hours.OpeningHoursError) as error:
-            message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(
-                error
+            message = (
+                "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             )
             result.errors.append((line, message))
             continue
@@ -117,9 +151,7 @@ def _import_row(row, categories, groups):
             column = f"{name}_{code}"
             if column in row:
                 setattr(service, column, (row[column] or "").strip())
-    service.latitude, service.longitude = _float(row.get("latitude")), _float(
-        row.get("longitude")
-    )
+    service.latitude, service.longitude = _float(row.get("latitude")), _float(row.get("longitude"))
     service.languages = [code for code in (row.get("languages") or "").split("|") if code]
     service.wheelchair_accessible = _boolean(row.get("wheelchair_accessible"), allow_empty=True)
     verified = (row.get("last_verified") or "").strip()
@@ -182,7 +214,7 @@ def read_csv(source):
     # Only the delimiter is taken from the sniffer: quoting stays the spreadsheets' standard.
     rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
     if not rows or "slug" not in rows[0]:
-        raise CsvFileError("the file has no header row with a \"slug\" column")
+        raise CsvFileError('the file has no header row with a "slug" column')
     return [{key: _as_imported(value) for key, value in row.items() if key} for row in rows]
 
 
@@ -192,8 +224,7 @@ def _as_exported(value):
 
 
 def _as_imported(value):
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(
-            FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
     return value
 
@@ -215,9 +246,9 @@ def export_rows(services):
             ),
             "client_groups": "|".join(sorted(g.slug for g in service.client_groups.all())),
             "languages": "|".join(service.languages),
-            "wheelchair_accessible": "" if service.wheelchair_accessible is None else str(
-                service.wheelchair_accessible
-            ).lower(),
+            "wheelchair_accessible": ""
+            if service.wheelchair_accessible is None
+            else str(service.wheelchair_accessible).lower(),
             "last_verified": service.last_verified.isoformat() if service.last_verified else "",
         }
         for name in PLAIN:

@@ -14,8 +14,13 @@ from .models import (
 from .selectors import DEFAULT_RADIUS_KM, SearchOutcome, ServiceFilters, search_services
 
 # Translators: search radii in kilometres: write the numbers and the unit as your language does.
-RADIUS_CHOICES = [(10, _("10 km")), (25, _("25 km")), (50, _("50 km")), (100, _("100 km")),
-                  (200, _("200 km"))]
+RADIUS_CHOICES = [
+    (10, _("10 km")),
+    (25, _("25 km")),
+    (50, _("50 km")),
+    (100, _("100 km")),
+    (200, _("200 km")),
+]
 MAX_QUERY_LENGTH = 100
 
 
@@ -31,40 +36,62 @@ class ServiceSearchForm(forms.Form):
     never a server error."""
 
     q = forms.CharField(
-        label=_("Postcode, place or municipality"), required=False,
-        max_length=MAX_QUERY_LENGTH, strip=True,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "search",
-                                      "placeholder": _("e.g. 0150, Tromsø or Bærum")}),
+        label=_("Postcode, place or municipality"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "inputmode": "search",
+                "placeholder": _("e.g. 0150, Tromsø or Bærum"),
+            }
+        ),
         error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
     )
     # Filled in by "Use my location" (rounded in the browser; never stored or logged).
     lat = forms.FloatField(
-        required=False, widget=forms.HiddenInput,
-        min_value=LATITUDE_RANGE[0], max_value=LATITUDE_RANGE[1],
-        error_messages={"invalid": _("The location from your browser could not be read."),
-                        "min_value": _("Your location seems to be outside Norway."),
-                        "max_value": _("Your location seems to be outside Norway.")},
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=LATITUDE_RANGE[0],
+        max_value=LATITUDE_RANGE[1],
+        error_messages={
+            "invalid": _("The location from your browser could not be read."),
+            "min_value": _("Your location seems to be outside Norway."),
+            "max_value": _("Your location seems to be outside Norway."),
+        },
     )
     lon = forms.FloatField(
-        required=False, widget=forms.HiddenInput,
-        min_value=LONGITUDE_RANGE[0], max_value=LONGITUDE_RANGE[1],
-        error_messages={"invalid": _("The location from your browser could not be read."),
-                        "min_value": _("Your location seems to be outside Norway."),
-                        "max_value": _("Your location seems to be outside Norway.")},
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=LONGITUDE_RANGE[0],
+        max_value=LONGITUDE_RANGE[1],
+        error_messages={
+            "invalid": _("The location from your browser could not be read."),
+            "min_value": _("Your location seems to be outside Norway."),
+            "max_value": _("Your location seems to be outside Norway."),
+        },
     )
     category = SlugChoiceField(
-        ServiceCategory.objects.all(), label=_("Kind of help"), empty_label=_("All kinds"),
+        ServiceCategory.objects.all(),
+        label=_("Kind of help"),
+        empty_label=_("All kinds"),
         error_messages={"invalid_choice": _("Choose a kind of help from the list.")},
     )
     target = SlugChoiceField(
-        ClientGroup.objects.all(), label=pgettext_lazy("who a service is for", "For"),
+        ClientGroup.objects.all(),
+        label=pgettext_lazy("who a service is for", "For"),
         empty_label=_("Everyone"),
         error_messages={"invalid_choice": _("Choose a group from the list.")},
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     radius = forms.TypedChoiceField(
-        label=_("Distance"), choices=RADIUS_CHOICES, coerce=int, required=False,
-        empty_value=DEFAULT_RADIUS_KM, initial=DEFAULT_RADIUS_KM,
+        label=_("Distance"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_RADIUS_KM,
+        initial=DEFAULT_RADIUS_KM,
         error_messages={"invalid_choice": _("Choose a distance from the list.")},
     )
 
@@ -78,8 +105,10 @@ class ServiceSearchForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         lat, lon = cleaned.get("lat"), cleaned.get("lon")
-        if (lat is None) != (lon is None) and not self.errors.get("lat") and not self.errors.get(
-            "lon"
+        if (
+            (lat is None) != (lon is None)
+            and not self.errors.get("lat")
+            and not self.errors.get("lon")
         ):
             raise forms.ValidationError(_("The location from your browser could not be read."))
         return cleaned
@@ -104,7 +133,8 @@ class ServiceSearchForm(forms.Form):
         if not self.is_bound:
             return SearchOutcome()
         return search_services(
-            text=self.cleaned_data.get("q", ""), coordinates=self.coordinates,
+            text=self.cleaned_data.get("q", ""),
+            coordinates=self.coordinates,
             radius_km=self.cleaned_data.get("radius") or DEFAULT_RADIUS_KM,
             filters=self.filters,
         )

@@ -32,8 +32,16 @@ _LETTER_FOLDS = str.maketrans(
 # Whole words around a name that say nothing about where it is ("Oslo sentrum").
 _NOISE = tuple(
     tuple(phrase.split())
-    for phrase in ("sentrum og omegn", "sentrum", "centrum", "center", "centre", "city",
-                   "kommune", "kommun")
+    for phrase in (
+        "sentrum og omegn",
+        "sentrum",
+        "centrum",
+        "center",
+        "centre",
+        "city",
+        "kommune",
+        "kommun",
+    )
 )
 # Former county names people still use, mapped to the counties of 2024.
 _FORMER_COUNTIES = {
@@ -218,7 +226,8 @@ class Gazetteer:
             ambiguous = municipality_key[municipality.number] in ambiguous_keys
             place = Place(
                 name=f"{municipality.name} ({municipality.county})"
-                if ambiguous else municipality.name,
+                if ambiguous
+                else municipality.name,
                 kind="municipality",
                 latitude=municipality.latitude,
                 longitude=municipality.longitude,
@@ -226,7 +235,8 @@ class Gazetteer:
                 municipality=municipality.name,
                 county=municipality.county,
                 query=f"{municipality.name}, {municipality.county}"
-                if ambiguous else municipality.name,
+                if ambiguous
+                else municipality.name,
             )
             by_number[municipality.number] = place
             weights[place] = municipality.population
@@ -311,7 +321,7 @@ class Gazetteer:
             return []
         if key.isascii() and key.isdigit():
             start = bisect_left(self._postcode_keys, key)
-            codes = self._postcode_keys[start:start + limit]
+            codes = self._postcode_keys[start : start + limit]
             return [self._postcodes[code] for code in codes if code.startswith(key)]
         found: dict[Place, bool] = {}
         for index in range(bisect_left(self._name_keys, key), len(self._name_keys)):
@@ -466,6 +476,4 @@ def _strip_noise(key: str) -> str:
 @functools.cache
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, loaded from ``services/data`` on first use."""
-    return Gazetteer.from_csv(
-        DATA_DIR / "no_postcodes.csv", DATA_DIR / "no_municipalities.csv"
-    )
+    return Gazetteer.from_csv(DATA_DIR / "no_postcodes.csv", DATA_DIR / "no_municipalities.csv")

@@ -25,16 +25,32 @@ LONGITUDE_RANGE = (-9.5, 35.0)
 
 # Languages a service can offer: Norway's official and largest immigrant languages.
 SPOKEN_LANGUAGES = [
-    ("nb", _("Norwegian Bokmål")), ("nn", _("Norwegian Nynorsk")), ("en", _("English")),
-    ("se", _("Northern Sami")), ("ar", _("Arabic")), ("ckb", _("Kurdish (Sorani)")),
-    ("kmr", _("Kurdish (Kurmanji)")), ("so", _("Somali")), ("ti", _("Tigrinya")),
-    ("th", _("Thai")), ("tr", _("Turkish")), ("ur", _("Urdu")), ("fa", _("Persian")),
-    ("ps", _("Pashto")), ("ru", _("Russian")), ("uk", _("Ukrainian")), ("es", _("Spanish")),
-    ("fr", _("French")), ("pl", _("Polish")), ("lt", _("Lithuanian")), ("de", _("German")),
-    ("sv", _("Swedish")), ("vi", _("Vietnamese")), ("tl", _("Tagalog")),
+    ("nb", _("Norwegian Bokmål")),
+    ("nn", _("Norwegian Nynorsk")),
+    ("en", _("English")),
+    ("se", _("Northern Sami")),
+    ("ar", _("Arabic")),
+    ("ckb", _("Kurdish (Sorani)")),
+    ("kmr", _("Kurdish (Kurmanji)")),
+    ("so", _("Somali")),
+    ("ti", _("Tigrinya")),
+    ("th", _("Thai")),
+    ("tr", _("Turkish")),
+    ("ur", _("Urdu")),
+    ("fa", _("Persian")),
+    ("ps", _("Pashto")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pl", _("Polish")),
+    ("lt", _("Lithuanian")),
+    ("de", _("German")),
+    ("sv", _("Swedish")),
+    ("vi", _("Vietnamese")),
+    ("tl", _("Tagalog")),
     ("sgn", _("Norwegian Sign Language")),
 ]
-
 
 
 class County(models.Model):
@@ -82,7 +98,6 @@ class ClientGroup(OrderedVocabulary):
     site's target groups (core.TargetGroup, the four audiences pages speak to): a
     service's clients are counted in other ways."""
 
-
     class Meta(OrderedVocabulary.Meta):
         verbose_name = _("client group")
         verbose_name_plural = _("client groups")
@@ -100,9 +115,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def stale(self, *, today=None):
         today = today or timezone.localdate()
-        return self.filter(
-            Q(last_verified__isnull=True) | Q(last_verified__lt=today - STALE_AFTER)
-        )
+        return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=today - STALE_AFTER))
 
     def open_at(self, moment):
         """Services open at `moment`: around the clock, or within an opening period of that
@@ -114,9 +127,7 @@ class ServiceQuerySet(models.QuerySet):
         same_day = periods.filter(weekday=weekday, opens__lte=now).filter(
             Q(closes__gt=now) | Q(closes__lte=models.F("opens"))
         )
-        overnight = periods.filter(
-            weekday=yesterday, closes__lte=models.F("opens"), closes__gt=now
-        )
+        overnight = periods.filter(weekday=yesterday, closes__lte=models.F("opens"), closes__gt=now)
         return self.filter(Q(is_open_24_7=True) | Exists(same_day) | Exists(overnight))
 
 
@@ -129,7 +140,9 @@ class Service(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     category = models.ForeignKey(
-        ServiceCategory, on_delete=models.PROTECT, related_name="services",
+        ServiceCategory,
+        on_delete=models.PROTECT,
+        related_name="services",
         verbose_name=_("category"),
     )
     description = models.TextField(_("description"), blank=True)
@@ -137,41 +150,60 @@ class Service(models.Model):
         ClientGroup, blank=True, related_name="services", verbose_name=_("who it is for")
     )
     languages = models.JSONField(
-        _("languages spoken"), default=list, blank=True,
+        _("languages spoken"),
+        default=list,
+        blank=True,
         help_text=_("Language codes, such as nb, en, ar."),
     )
 
     is_national = models.BooleanField(
-        _("national service"), default=False,
+        _("national service"),
+        default=False,
         help_text=_("A phone line or online service with no place: shown everywhere."),
     )
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=4, blank=True)
     place = models.CharField(_("place"), max_length=100, blank=True)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="services", verbose_name=_("municipality"),
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("municipality"),
     )
     county = models.ForeignKey(
-        County, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="services", verbose_name=_("county"),
+        County,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("county"),
     )
     latitude = models.FloatField(
-        _("latitude"), null=True, blank=True,
+        _("latitude"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
     )
     longitude = models.FloatField(
-        _("longitude"), null=True, blank=True,
+        _("longitude"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
     )
     location_precision = models.CharField(
-        _("location precision"), max_length=12, choices=LocationPrecision.choices,
+        _("location precision"),
+        max_length=12,
+        choices=LocationPrecision.choices,
         default=LocationPrecision.APPROXIMATE,
     )
 
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     phone_24h = models.CharField(
-        _("phone open around the clock"), max_length=30, blank=True,
+        _("phone open around the clock"),
+        max_length=30,
+        blank=True,
         help_text=_("An emergency or duty line, if different from the main phone."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
@@ -179,7 +211,9 @@ class Service(models.Model):
 
     is_open_24_7 = models.BooleanField(_("open around the clock"), default=False)
     opening_hours_note = models.CharField(
-        _("note on opening hours"), max_length=200, blank=True,
+        _("note on opening hours"),
+        max_length=200,
+        blank=True,
         help_text=_("E.g. 'Call ahead' or 'Closed on public holidays'."),
     )
     is_free = models.BooleanField(_("free of charge"), default=True)
@@ -234,9 +268,7 @@ class Service(models.Model):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
         if not self.is_national and not (self.postcode or self.latitude is not None):
-            raise ValidationError(
-                _("A local service needs a postcode or a point on the map.")
-            )
+            raise ValidationError(_("A local service needs a postcode or a point on the map."))
         if self.postcode and not (len(self.postcode) == 4 and self.postcode.isdigit()):
             raise ValidationError({"postcode": _("A postcode has four digits.")})
 
@@ -296,7 +328,9 @@ class OpeningPeriod(models.Model):
     opening time runs past midnight (22:00–08:00); 00:00–00:00 is the whole day."""
 
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="opening_periods",
+        Service,
+        on_delete=models.CASCADE,
+        related_name="opening_periods",
         verbose_name=_("service"),
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
@@ -343,12 +377,16 @@ class ListingErrorReport(models.Model):
         DISMISSED = "dismissed", pgettext_lazy("status of an error report", "Dismissed")
 
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="error_reports",
+        Service,
+        on_delete=models.CASCADE,
+        related_name="error_reports",
         verbose_name=_("service"),
     )
     message = models.TextField(_("what is wrong"), max_length=2000)
     contact = models.CharField(
-        _("contact (optional)"), max_length=200, blank=True,
+        _("contact (optional)"),
+        max_length=200,
+        blank=True,
         help_text=_("Only if you want us to get back to you, e.g. a work e-mail."),
     )
     status = models.CharField(
@@ -357,8 +395,12 @@ class ListingErrorReport(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("handled by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
     )
 
     objects = ListingErrorReportQuerySet.as_manager()
@@ -369,6 +411,6 @@ class ListingErrorReport(models.Model):
         verbose_name_plural = _("listing error reports")
 
     def __str__(self):
-        return f"{self.service} ({self.created_at:%Y-%m-%d})" if self.created_at else str(
-            self.service
+        return (
+            f"{self.service} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.service)
         )

@@ -76,6 +76,4 @@ def _format_days(days):
             runs.append(run)
             run = [day]
     runs.append(run)
-    return ",".join(
-        DAYS[r[0]] if len(r) == 1 else f"{DAYS[r[0]]}-{DAYS[r[-1]]}" for r in runs
-    )
+    return ",".join(DAYS[r[0]] if len(r) == 1 else f"{DAYS[r[0]]}-{DAYS[r[-1]]}" for r in runs)

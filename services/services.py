@@ -36,18 +36,22 @@ def service_fill_location(*, service, address_changed=False):
     found = None
     if not service.has_point:
         found = geocode_address(
-            street_address=service.street_address, postcode=service.postcode,
+            street_address=service.street_address,
+            postcode=service.postcode,
             place=service.place,
         )
         if found is not None:
             service.latitude, service.longitude = found.latitude, found.longitude
             service.location_precision = (
-                LocationPrecision.EXACT if found.precision == "exact"
+                LocationPrecision.EXACT
+                if found.precision == "exact"
                 else LocationPrecision.APPROXIMATE
             )
     if not service.municipality_id:
-        number = found.municipality_number if found else municipality_number_for_postcode(
-            service.postcode
+        number = (
+            found.municipality_number
+            if found
+            else municipality_number_for_postcode(service.postcode)
         )
         service.municipality = Municipality.objects.filter(number=number).first()
     if service.municipality_id:
@@ -61,4 +65,3 @@ def service_save(*, service, address_changed=False):
     service.full_clean()
     service.save()
     return service
-

@@ -9,6 +9,9 @@ urlpatterns = [
     path("kategori/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("<slug:slug>/", views.ServiceDetailView.as_view(), name="detail"),
     path("<slug:slug>/meld-feil/", views.ListingErrorReportView.as_view(), name="report-error"),
-    path("<slug:slug>/meld-feil/takk/", views.ListingErrorReportThanksView.as_view(),
-         name="report-error-thanks"),
+    path(
+        "<slug:slug>/meld-feil/takk/",
+        views.ListingErrorReportThanksView.as_view(),
+        name="report-error-thanks",
+    ),
 ]

@@ -34,7 +34,8 @@ class ServiceSearchView(TemplateView):
             categories=ServiceCategory.objects.all(),
             map_attrs=map_attributes(),
             geojson_url=f"{reverse('services:geojson')}?{form.data.urlencode()}"
-            if form.is_bound else reverse("services:geojson"),
+            if form.is_bound
+            else reverse("services:geojson"),
         )
         if form.is_bound and not form.is_valid():
             return context
@@ -92,11 +93,19 @@ class ListingErrorReportView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        limit = RateLimit("listing-report", settings.LISTING_REPORT_LIMIT_PER_HOUR,
-                          settings.LISTING_REPORT_CEILING_PER_HOUR)
+        limit = RateLimit(
+            "listing-report",
+            settings.LISTING_REPORT_LIMIT_PER_HOUR,
+            settings.LISTING_REPORT_CEILING_PER_HOUR,
+        )
         if not limit.hit(self.request):
-            form.add_error(None, _("Many reports have come from your connection in a short "
-                                   "time. Thank you: please send this one again later."))
+            form.add_error(
+                None,
+                _(
+                    "Many reports have come from your connection in a short "
+                    "time. Thank you: please send this one again later."
+                ),
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         listing_error_report_submit(service=self.service, **form.cleaned_data)
         return redirect("services:report-error-thanks", slug=self.service.slug)

@@ -13,11 +13,15 @@ def pytest_collection_modifyitems(config, items):
 
     for item in items:
         if "postgres" in item.keywords and connection.vendor != "postgresql":
-            item.add_marker(pytest.mark.skip(
-                reason="needs PostgreSQL: set DATABASE_URL to a PostgreSQL database"))
+            item.add_marker(
+                pytest.mark.skip(
+                    reason="needs PostgreSQL: set DATABASE_URL to a PostgreSQL database"
+                )
+            )
         if "browser" in item.keywords and not shutil.which("chromium"):
-            item.add_marker(pytest.mark.skip(
-                reason="needs Debian's chromium (apt-get install chromium)"))
+            item.add_marker(
+                pytest.mark.skip(reason="needs Debian's chromium (apt-get install chromium)")
+            )
 
 
 @pytest.fixture(scope="session")

@@ -45,22 +45,30 @@ def modules():
         for path in (ROOT / package).rglob("*.py"):
             graph[module_name(path)] = first_party_imports(path)
     # Keep only names that are modules ("from x import name" also names functions).
-    return {module: {name for name in imports if name in graph and name != module}
-            for module, imports in graph.items()}
+    return {
+        module: {name for name in imports if name in graph and name != module}
+        for module, imports in graph.items()
+    }
 
 
 GRAPH = modules()
 
 
 def test_the_shared_base_imports_no_app_and_not_the_assembler():
-    wrong = {module: sorted(name for name in imports if name.split(".")[0] != BASE)
-             for module, imports in GRAPH.items() if module.split(".")[0] == BASE}
+    wrong = {
+        module: sorted(name for name in imports if name.split(".")[0] != BASE)
+        for module, imports in GRAPH.items()
+        if module.split(".")[0] == BASE
+    }
     assert {module: names for module, names in wrong.items() if names} == {}
 
 
 def test_no_app_imports_the_assembler():
-    wrong = {module: sorted(name for name in imports if name.split(".")[0] == ASSEMBLER)
-             for module, imports in GRAPH.items() if module.split(".")[0] in APPS}
+    wrong = {
+        module: sorted(name for name in imports if name.split(".")[0] == ASSEMBLER)
+        for module, imports in GRAPH.items()
+        if module.split(".")[0] in APPS
+    }
     assert {module: names for module, names in wrong.items() if names} == {}
 
 
@@ -71,7 +79,7 @@ def test_no_import_cycles():
         state[module] = "open"
         for name in sorted(GRAPH[module]):
             if state.get(name) == "open":
-                cycles.append(trail[trail.index(name):] + [name])
+                cycles.append(trail[trail.index(name) :] + [name])
             elif name not in state:
                 visit(name, trail + [name])
         state[module] = "done"

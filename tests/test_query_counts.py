@@ -39,12 +39,16 @@ def add_rows(count, start):
     topic = article_factories.topic("vold-i-naere-relasjoner")
     for number in range(start, start + count):
         factories.service(name=f"Krisesenter for vold {number}")
-        article_factories.article(title=f"Om vold {number}", target_groups=[group],
-                                  topics=[topic],
-                                  translations={"en": article_factories.ENGLISH})
+        article_factories.article(
+            title=f"Om vold {number}",
+            target_groups=[group],
+            topics=[topic],
+            translations={"en": article_factories.ENGLISH},
+        )
         article_factories.news_item(title=f"Nyhet om vold {number}")
         question_helpers.published_question(
-            title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?")
+            title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?"
+        )
 
 
 def queries(client, url):
@@ -62,5 +66,7 @@ def test_list_and_search_pages_cost_a_fixed_number_of_queries(client):
     add_rows(6, 2)
     many = {url: queries(client, url) for url in PAGES}
     assert few == many
-    assert many == {url: count[connection.vendor] if isinstance(count, dict) else count
-                    for url, count in PAGES.items()}
+    assert many == {
+        url: count[connection.vendor] if isinstance(count, dict) else count
+        for url, count in PAGES.items()
+    }

@@ -14,8 +14,12 @@ SOURCE = ROOT.parent / "shared" / "data"
 TARGET = ROOT / "static" / "data"
 OUTLINES = [
     ("no_counties_outline.geojson", "norway-counties.geojson", 0.006, ("fylkesnummer", "name")),
-    ("no_municipalities_outline.geojson", "norway-municipalities.geojson", 0.002,
-     ("kommunenummer", "name")),
+    (
+        "no_municipalities_outline.geojson",
+        "norway-municipalities.geojson",
+        0.002,
+        ("kommunenummer", "name"),
+    ),
 ]
 
 
@@ -64,11 +68,13 @@ def build(source, target, tolerance, keys):
             [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         )
         simplified = [p for p in (simplify_polygon(rings, tolerance) for rings in polygons) if p]
-        features.append({
-            "type": "Feature",
-            "properties": {key: feature["properties"][key] for key in keys},
-            "geometry": {"type": "MultiPolygon", "coordinates": simplified},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {key: feature["properties"][key] for key in keys},
+                "geometry": {"type": "MultiPolygon", "coordinates": simplified},
+            }
+        )
     output = {"type": "FeatureCollection", "features": features}
     (TARGET / target).write_text(json.dumps(output, separators=(",", ":")), encoding="utf-8")
     print(f"{target}: {len(features)} features, {(TARGET / target).stat().st_size // 1024} kB")

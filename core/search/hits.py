@@ -46,8 +46,9 @@ def first_hit(text, stems):
 @lru_cache(maxsize=256)
 def _stems_pattern(stems):
     """Any of the stems, ignoring case as fold() does (the longest first)."""
-    return re.compile("|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)),
-                      re.IGNORECASE)
+    return re.compile(
+        "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)), re.IGNORECASE
+    )
 
 
 def highlighted(text, stems, words=SNIPPET_WORDS):
@@ -58,10 +59,10 @@ def highlighted(text, stems, words=SNIPPET_WORDS):
     place = min(max(first_hit(text, stems), 0), len(text))
     # The words before the one the hit is in.
     before = [word.start() for word in WORD.finditer(text, 0, place)]
-    if before and not text[place - 1:place].isspace():
+    if before and not text[place - 1 : place].isspace():
         before.pop()
     cut = len(before) > WORDS_BEFORE_HIT
-    tokens = text[before[-WORDS_BEFORE_HIT] if cut else 0:].split(maxsplit=words)
+    tokens = text[before[-WORDS_BEFORE_HIT] if cut else 0 :].split(maxsplit=words)
     window = " ".join(tokens[:words])
     parts, done = [], 0
     for found in _stems_pattern(tuple(stems)).finditer(window) if stems else ():
@@ -73,8 +74,7 @@ def highlighted(text, stems, words=SNIPPET_WORDS):
         parts += [html.escape(window[done:start]), f"<mark>{html.escape(window[start:end])}</mark>"]
         done = end
     parts.append(html.escape(window[done:]))
-    return mark_safe(("… " if cut else "") + "".join(parts)
-                     + (" …" if len(tokens) > words else ""))
+    return mark_safe(("… " if cut else "") + "".join(parts) + (" …" if len(tokens) > words else ""))
 
 
 def translated_columns(name, languages):

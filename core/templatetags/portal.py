@@ -15,13 +15,15 @@ def _language_links(request):
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        links.append({
-            "code": code,
-            "name_local": info["name_local"],
-            "bidi": info["bidi"],
-            "url": translate_url(path, code),
-            "is_current": code == current,
-        })
+        links.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": translate_url(path, code),
+                "is_current": code == current,
+            }
+        )
     return links
 
 
@@ -52,7 +54,7 @@ def html_attrs(attributes):
 
 @register.inclusion_tag("includes/page_feedback_form.html", takes_context=True)
 def page_feedback(context):
-    """"Did you find what you were looking for?" for the current page, or the thank-you
+    """ "Did you find what you were looking for?" for the current page, or the thank-you
     after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView)."""
     request = context["request"]
     query = request.GET.copy()

@@ -156,7 +156,8 @@ else:
 # value either lets anyone choose their own address or puts every visitor behind one.
 TRUSTED_PROXIES = (
     [item for item in env_list("TRUSTED_PROXIES") if item.lower() != "none"]
-    if "TRUSTED_PROXIES" in os.environ else None
+    if "TRUSTED_PROXIES" in os.environ
+    else None
 )
 
 # --- Staff accounts (docs/decisions/0010-staff-login.md) ------------------------------------
@@ -209,8 +210,10 @@ AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -222,7 +225,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANG_INFO.update(
     {
         "se": {
-            "bidi": False, "code": "se", "name": "Northern Sami", "name_local": "davvisámegiella"
+            "bidi": False,
+            "code": "se",
+            "name": "Northern Sami",
+            "name_local": "davvisámegiella",
         },
         "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
     }
@@ -303,9 +309,7 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.yr.no/")
 SITE_NAME = "Din utvei"
 
 # --- E-mail ----------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -381,7 +385,8 @@ QUESTIONS_SEARCH_LIMIT_PER_HOUR = int(os.environ.get("QUESTIONS_SEARCH_LIMIT_PER
 QUESTIONS_ASK_CEILING_PER_HOUR = int(os.environ.get("QUESTIONS_ASK_CEILING_PER_HOUR", "300"))
 QUESTIONS_CODE_CEILING_PER_HOUR = int(os.environ.get("QUESTIONS_CODE_CEILING_PER_HOUR", "2000"))
 QUESTIONS_SEARCH_CEILING_PER_HOUR = int(
-    os.environ.get("QUESTIONS_SEARCH_CEILING_PER_HOUR", "20000"))
+    os.environ.get("QUESTIONS_SEARCH_CEILING_PER_HOUR", "20000")
+)
 # The two other public forms that write: page feedback and reports of errors in listings.
 FEEDBACK_LIMIT_PER_HOUR = int(os.environ.get("FEEDBACK_LIMIT_PER_HOUR", "20"))
 FEEDBACK_CEILING_PER_HOUR = int(os.environ.get("FEEDBACK_CEILING_PER_HOUR", "2000"))

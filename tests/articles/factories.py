@@ -14,23 +14,28 @@ _numbers = itertools.count(1)
 
 def target_group(slug="utsatt", **names):
     group, _created = TargetGroup.objects.get_or_create(
-        slug=slug, defaults={"name_nb": names.get("nb", f"Gruppe {slug}"),
-                             "name_en": names.get("en", f"Group {slug}"),
-                             "name_ar": names.get("ar", "")},
+        slug=slug,
+        defaults={
+            "name_nb": names.get("nb", f"Gruppe {slug}"),
+            "name_en": names.get("en", f"Group {slug}"),
+            "name_ar": names.get("ar", ""),
+        },
     )
     return group
 
 
 def topic(slug="tema", **names):
     found, _created = Topic.objects.get_or_create(
-        slug=slug, defaults={"name_nb": names.get("nb", f"Tema {slug}"),
-                             "name_en": names.get("en", f"Topic {slug}")},
+        slug=slug,
+        defaults={
+            "name_nb": names.get("nb", f"Tema {slug}"),
+            "name_en": names.get("en", f"Topic {slug}"),
+        },
     )
     return found
 
 
-def article(*, translations=None, target_groups=(), topics=(), service_categories=(),
-            **fields):
+def article(*, translations=None, target_groups=(), topics=(), service_categories=(), **fields):
     """An article with bokmål text, and the other languages given as
     translations={"en": {"title": …, "summary": …, "body": …}}."""
     number = next(_numbers)
@@ -65,6 +70,9 @@ def news_item(**fields):
     return news_item_save(news_item=item)
 
 
-ENGLISH = {"title": "What is violence?", "summary": "A short summary.",
-           "body": "<p>Text about violence and help.</p>"}
+ENGLISH = {
+    "title": "What is violence?",
+    "summary": "A short summary.",
+    "body": "<p>Text about violence and help.</p>",
+}
 ARABIC = {"title": "ما هو العنف؟", "summary": "ملخص قصير.", "body": "<p>نص عن العنف والمساعدة.</p>"}

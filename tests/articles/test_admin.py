@@ -37,8 +37,9 @@ def test_editors_filter_articles_outdated_in_a_language(editor_client):
 
 def test_a_nonsense_filter_value_lists_everything(editor_client):
     factories.article()
-    response = editor_client.get(reverse("admin:articles_article_changelist"),
-                                 {"translation": "nonsense:xx"})
+    response = editor_client.get(
+        reverse("admin:articles_article_changelist"), {"translation": "nonsense:xx"}
+    )
     assert response.status_code == 200
 
 
@@ -48,13 +49,18 @@ def test_saving_a_translation_in_the_admin_marks_it_current(editor_client):
     url = reverse("admin:articles_article_change", args=[article.pk])
     form = editor_client.get(url).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update({
-        "body_en": "<p>Updated English text.</p><script>alert(1)</script>",
-        "target_groups": [], "topics": [], "service_categories": [], "related": [],
-        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
-        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
-        "quality_assured_on": "",
-    })
+    data.update(
+        {
+            "body_en": "<p>Updated English text.</p><script>alert(1)</script>",
+            "target_groups": [],
+            "topics": [],
+            "service_categories": [],
+            "related": [],
+            "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+            "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+            "quality_assured_on": "",
+        }
+    )
     data = {key: value for key, value in data.items() if not isinstance(value, dt.datetime)}
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -65,11 +71,13 @@ def test_saving_a_translation_in_the_admin_marks_it_current(editor_client):
 
 def test_article_admin_pages_render(editor_client):
     article = factories.article(translations={"ar": factories.ARABIC})
-    for url in [reverse("admin:articles_article_add"),
-                reverse("admin:articles_article_change", args=[article.pk]),
-                reverse("admin:articles_newsitem_add"),
-                reverse("admin:core_topic_add"),
-                reverse("admin:core_targetgroup_add")]:
+    for url in [
+        reverse("admin:articles_article_add"),
+        reverse("admin:articles_article_change", args=[article.pk]),
+        reverse("admin:articles_newsitem_add"),
+        reverse("admin:core_topic_add"),
+        reverse("admin:core_targetgroup_add"),
+    ]:
         assert editor_client.get(url).status_code == 200, url
 
 

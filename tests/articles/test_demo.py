@@ -21,7 +21,11 @@ def test_loading_creates_sections_articles_translations_and_news():
     report = load_demo_articles(TINY)
     assert report.created == 2
     assert set(TargetGroup.objects.values_list("slug", flat=True)) == {
-        "utsatt", "parorende", "utover", "fagfolk"}
+        "utsatt",
+        "parorende",
+        "utover",
+        "fagfolk",
+    }
     utsatt = TargetGroup.objects.get(slug="utsatt")
     assert utsatt.name_ar == "من تعرّضوا للعنف"
     assert utsatt.description_nb == "For deg som blir utsatt."

@@ -72,8 +72,9 @@ def test_marking_translations_current_clears_outdated():
 def test_script_in_body_and_translation_is_removed_on_save():
     article = factories.article(
         body='<p onclick="steal()">Tekst<script>alert(1)</script></p><img src=x onerror=alert(1)>',
-        translations={"ar": {"title": "عنوان",
-                             "body": '<p>نص</p><a href="javascript:alert(1)">رابط</a>'}},
+        translations={
+            "ar": {"title": "عنوان", "body": '<p>نص</p><a href="javascript:alert(1)">رابط</a>'}
+        },
     )
     article.refresh_from_db()
     assert "script" not in article.body_nb and "onclick" not in article.body_nb
@@ -83,8 +84,9 @@ def test_script_in_body_and_translation_is_removed_on_save():
 
 
 def test_links_keep_safe_schemes_and_get_rel_noopener():
-    article = factories.article(body='<p><a href="https://politiet.no">Politiet</a> '
-                                     '<a href="tel:116006">116 006</a></p>')
+    article = factories.article(
+        body='<p><a href="https://politiet.no">Politiet</a> <a href="tel:116006">116 006</a></p>'
+    )
     assert 'href="https://politiet.no"' in article.body_nb
     assert 'href="tel:116006"' in article.body_nb
     assert 'rel="noopener noreferrer"' in article.body_nb

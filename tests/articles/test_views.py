@@ -20,7 +20,10 @@ def content():
     group = factories.target_group("utsatt", nb="Utsatt for vold", en="Subjected to violence")
     topic = factories.topic("psykisk-vold", nb="Psykisk vold", en="Psychological violence")
     article = factories.article(
-        slug="hva-er-vold", title="Hva er vold?", target_groups=[group], topics=[topic],
+        slug="hva-er-vold",
+        title="Hva er vold?",
+        target_groups=[group],
+        topics=[topic],
         translations={"en": factories.ENGLISH, "ar": factories.ARABIC},
     )
     news = factories.news_item(slug="ny-nettside", title="Ny nettside")
@@ -59,8 +62,11 @@ def test_article_in_a_missing_language_shows_bokmal_with_a_translated_notice(cli
     assert '<article class="article" lang="nb">' in html
     assert "Hva er vold?" in html
     # The notice links to the languages the article exists in, and only those.
-    notice = html[html.index('id="fallback-heading"'):html.index("</section>",
-                                                               html.index("fallback-heading"))]
+    notice = html[
+        html.index('id="fallback-heading"') : html.index(
+            "</section>", html.index("fallback-heading")
+        )
+    ]
     assert 'href="/en/artikler/hva-er-vold/"' in notice
     assert 'href="/ar/artikler/hva-er-vold/"' in notice
     assert 'href="/pl/artikler/hva-er-vold/"' not in notice
@@ -104,8 +110,10 @@ def test_pages_have_hreflang_alternates_for_every_language(client, content, lang
     prefix = "" if language == "nb" else f"/{language}"
     html = client.get(f"{prefix}/artikler/hva-er-vold/").content.decode()
     alternates = dict(
-        (code, url) for code, url in
-        re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
+        (code, url)
+        for code, url in re.findall(
+            r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html
+        )
     )
     assert set(alternates) == set(LANGUAGE_CODES) | {"x-default"}
     assert alternates["nb"].endswith("/artikler/hva-er-vold/")
@@ -115,10 +123,11 @@ def test_pages_have_hreflang_alternates_for_every_language(client, content, lang
     assert f'<html lang="{language}" dir="{direction}">' in html
 
 
-@pytest.mark.parametrize("page", ["home", "index", "target group", "topic", "article",
-                                  "news list", "news item", "search"])
-def test_language_switcher_lands_on_the_same_page_in_the_other_language(client, content,
-                                                                         page):
+@pytest.mark.parametrize(
+    "page",
+    ["home", "index", "target group", "topic", "article", "news list", "news item", "search"],
+)
+def test_language_switcher_lands_on_the_same_page_in_the_other_language(client, content, page):
     url = page_urls(content)[page]
     html = client.get(url).content.decode()
     links = switcher_links(html)
@@ -174,7 +183,7 @@ def test_home_leads_with_help_now_then_groups_most_read_and_questions(client, co
     html = client.get("/").content.decode()
     assert html.index('id="help-now"') < html.index('id="groups-heading"')
     assert "Utsatt for vold" in html
-    most_read = html[html.index('id="most-read-heading"'):]
+    most_read = html[html.index('id="most-read-heading"') :]
     assert most_read.index("Mest lest") < most_read.index("Hva er vold?")
     assert 'id="questions-teaser-heading"' in html
 
@@ -186,8 +195,9 @@ def test_section_page_lists_its_articles_only(client, content):
     assert 'aria-current="page">Utsatt for vold' in html  # breadcrumbs
 
 
-def test_section_page_query_count_does_not_grow_with_articles(client, content,
-                                                            django_assert_num_queries):
+def test_section_page_query_count_does_not_grow_with_articles(
+    client, content, django_assert_num_queries
+):
     group = content["group"]
     for _ in range(5):
         factories.article(target_groups=[group])
@@ -217,8 +227,9 @@ def test_article_about_a_kind_of_help_shows_the_nearest_such_services(client):
     shelter = shared.category("krisesenter")
     near = shared.service(name="Krisesenteret i Oslo", category=shelter)
     shared.service(name="Legevakten i Oslo", category=shared.category("legevakt"))
-    factories.article(slug="krisesenter", title="Hva er et krisesenter?",
-                      service_categories=[shelter])
+    factories.article(
+        slug="krisesenter", title="Hva er et krisesenter?", service_categories=[shelter]
+    )
     html = client.get("/artikler/krisesenter/").content.decode()
     assert 'id="naer-deg"' in html and near.name not in html
 
@@ -245,8 +256,22 @@ def test_news_feeds_list_published_news(client, content):
     assert b'xml:lang="en"' in atom.content
 
 
-BAD_TEXT = ["", " ", "\x00", "a\x01b", "<script>alert(1)</script>", "x" * 5000,
-            "' OR 1=1 --", "%", "😀" * 50, "ـ", "&&&", "!!!", "\\", "a" * 201]
+BAD_TEXT = [
+    "",
+    " ",
+    "\x00",
+    "a\x01b",
+    "<script>alert(1)</script>",
+    "x" * 5000,
+    "' OR 1=1 --",
+    "%",
+    "😀" * 50,
+    "ـ",
+    "&&&",
+    "!!!",
+    "\\",
+    "a" * 201,
+]
 
 
 @pytest.mark.parametrize("value", BAD_TEXT)
@@ -267,9 +292,17 @@ def test_bad_query_parameters_never_cause_a_server_error(client, content, value)
             assert value not in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/artikler/finnes-ikke/", "/artikler/for/finnes-ikke/",
-                                 "/artikler/tema/finnes-ikke/", "/artikler/aktuelt/finnes-ikke/",
-                                 "/en/artikler/%C3%A6%C3%B8/", "/xx/artikler/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/artikler/finnes-ikke/",
+        "/artikler/for/finnes-ikke/",
+        "/artikler/tema/finnes-ikke/",
+        "/artikler/aktuelt/finnes-ikke/",
+        "/en/artikler/%C3%A6%C3%B8/",
+        "/xx/artikler/",
+    ],
+)
 def test_unknown_slugs_are_404(client, url):
     assert client.get(url).status_code == 404
 

@@ -13,8 +13,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 # Where the quick-exit button leads in tests: answered by the test itself, no network.
 NEUTRAL_PAGE = "<!DOCTYPE html><html lang='nb'><title>Været</title><h1>Været i dag</h1></html>"
@@ -51,8 +56,10 @@ def page(browser, live_server, browser_db):
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE)
 
     context.route(lambda url: not url.startswith(live_server.url), outside)
-    page.on("console", lambda message: message.type == "error"
-            and page.console_errors.append(message.text))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.console_errors.append(message.text),
+    )
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()

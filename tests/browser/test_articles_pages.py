@@ -13,25 +13,35 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture
 def content():
-    group = factories.target_group("utsatt", nb="Utsatt for vold", en="Subjected to violence",
-                                   ar="من تعرّضوا للعنف")
+    group = factories.target_group(
+        "utsatt", nb="Utsatt for vold", en="Subjected to violence", ar="من تعرّضوا للعنف"
+    )
     factories.target_group("parorende", nb="Pårørende", en="Relatives")
     topic = factories.topic("krisesenter", nb="Krisesenter", en="Crisis shelters")
     article = factories.article(
-        slug="hva-er-vold", title="Hva er vold?",
+        slug="hva-er-vold",
+        title="Hva er vold?",
         summary="Vold er mer enn slag.",
         body="<p>Vold kan være fysisk, psykisk, seksuell eller økonomisk.</p>"
-             "<h2>Hjelp</h2><ul><li>Ring 116 006</li><li>Kontakt et krisesenter</li></ul>",
-        target_groups=[group], topics=[topic],
+        "<h2>Hjelp</h2><ul><li>Ring 116 006</li><li>Kontakt et krisesenter</li></ul>",
+        target_groups=[group],
+        topics=[topic],
         translations={
             "en": factories.ENGLISH,
-            "ar": {"title": "ما هو العنف؟", "summary": "العنف أكثر من الضرب.",
-                   "body": "<p>يمكن أن يكون العنف جسديًا أو نفسيًا أو جنسيًا أو اقتصاديًا.</p>"
-                           "<h2>المساعدة</h2><ul><li>اتصل بالرقم 116 006</li></ul>"},
+            "ar": {
+                "title": "ما هو العنف؟",
+                "summary": "العنف أكثر من الضرب.",
+                "body": "<p>يمكن أن يكون العنف جسديًا أو نفسيًا أو جنسيًا أو اقتصاديًا.</p>"
+                "<h2>المساعدة</h2><ul><li>اتصل بالرقم 116 006</li></ul>",
+            },
         },
     )
-    factories.article(slug="bare-norsk", title="Bare på norsk", target_groups=[group],
-                      body="<p>Denne artikkelen finnes bare på norsk om vold.</p>")
+    factories.article(
+        slug="bare-norsk",
+        title="Bare på norsk",
+        target_groups=[group],
+        body="<p>Denne artikkelen finnes bare på norsk om vold.</p>",
+    )
     return {"article": article, "group": group}
 
 
@@ -81,8 +91,10 @@ def test_feedback_is_sent_and_thanked_without_a_cookie(page, content):
 
 
 @pytest.mark.parametrize("language", ["nb", "ar"])
-@pytest.mark.parametrize("path", ["/", "/artikler/hva-er-vold/", "/artikler/for/utsatt/",
-                                  "/sok/?q=vold", "/sok/?q=xqzzy"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/artikler/hva-er-vold/", "/artikler/for/utsatt/", "/sok/?q=vold", "/sok/?q=xqzzy"],
+)
 def test_pages_have_no_wcag_21_aa_violations(page, content, language, path):
     prefix = "" if language == "nb" else f"/{language}"
     page.goto(prefix + path)
@@ -94,9 +106,11 @@ def test_pages_have_no_wcag_21_aa_violations(page, content, language, path):
 def test_a_script_in_an_article_or_its_translation_is_not_executed(page, content):
     from articles.models import Article
 
-    payload = ('<p>Tekst</p><script>window.injected = 1</script>'
-               '<img src="x" onerror="window.injected = 2">'
-               '<a href="javascript:window.injected = 3" id="evil">lenke</a>')
+    payload = (
+        "<p>Tekst</p><script>window.injected = 1</script>"
+        '<img src="x" onerror="window.injected = 2">'
+        '<a href="javascript:window.injected = 3" id="evil">lenke</a>'
+    )
     # Straight into the database, past the sanitiser on save: rendering must clean it too.
     Article.objects.filter(pk=content["article"].pk).update(body_nb=payload, body_ar=payload)
     for path in ["/artikler/hva-er-vold/", "/ar/artikler/hva-er-vold/"]:

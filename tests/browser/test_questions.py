@@ -31,8 +31,11 @@ def serious_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    return [(violation["id"], violation["help"]) for violation in results.response["violations"]
-            if violation["impact"] in ("serious", "critical")]
+    return [
+        (violation["id"], violation["help"])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
 
 
 def shot(page, name):
@@ -54,8 +57,11 @@ def test_ask_answer_in_the_admin_and_read_with_the_code(
     assert page.get_by_role("heading", name="In acute danger? Call 112").is_visible()
     assert serious_violations(page) == []
     page.get_by_label("Your question").fill(helpers.QUESTION_TEXT)
-    assert page.locator("[data-counter-for=id_text]").inner_text().startswith(
-        f"{len(helpers.QUESTION_TEXT)} of 3000")
+    assert (
+        page.locator("[data-counter-for=id_text]")
+        .inner_text()
+        .startswith(f"{len(helpers.QUESTION_TEXT)} of 3000")
+    )
     page.get_by_label("What is the question about?").select_option("vold-i-naere-relasjoner")
     page.get_by_label("I am a relative or worried about someone").check()
     page.get_by_label(re.compile("The panel may publish my question")).check()
@@ -112,8 +118,11 @@ def test_ask_answer_in_the_admin_and_read_with_the_code(
 def test_similar_questions_appear_without_leaving_the_page(
     live_server, browser, browser_db, quick_settings
 ):
-    helpers.published_question(title="Samvær når far har vært voldelig", slug="samvaer",
-                               question="Må barna ha samvær med en far som har slått?")
+    helpers.published_question(
+        title="Samvær når far har vært voldelig",
+        slug="samvaer",
+        question="Må barna ha samvær med en far som har slått?",
+    )
     page = browser.new_context().new_page()
     page.goto(f"{live_server.url}/en/sporsmal/still-et-sporsmal/")
     url = page.url

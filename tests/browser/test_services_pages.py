@@ -9,11 +9,18 @@ pytestmark = pytest.mark.browser
 def oslo_services():
     return [
         factories.service(name="Krisesenter Oslo", latitude=59.91, longitude=10.75),
-        factories.service(name="Legevakt Oslo", category=factories.category("legevakt"),
-                          latitude=59.92, longitude=10.76),
-        factories.service(name="Overgrepsmottak Oslo",
-                          category=factories.category("overgrepsmottak"),
-                          latitude=59.93, longitude=10.74),
+        factories.service(
+            name="Legevakt Oslo",
+            category=factories.category("legevakt"),
+            latitude=59.92,
+            longitude=10.76,
+        ),
+        factories.service(
+            name="Overgrepsmottak Oslo",
+            category=factories.category("overgrepsmottak"),
+            latitude=59.93,
+            longitude=10.74,
+        ),
     ]
 
 
@@ -67,9 +74,12 @@ def test_pressing_shift_three_times_leaves_the_page(page):
 
 def test_quick_exit_works_as_a_plain_link_without_javascript(browser, live_server, browser_db):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.route(lambda url: not url.startswith(live_server.url),
-                  lambda route: route.fulfill(status=200, body="<title>Været</title>",
-                                              content_type="text/html; charset=utf-8"))
+    context.route(
+        lambda url: not url.startswith(live_server.url),
+        lambda route: route.fulfill(
+            status=200, body="<title>Været</title>", content_type="text/html; charset=utf-8"
+        ),
+    )
     page = context.new_page()
     page.goto("/om-tjenesten/")
     page.get_by_role("link", name="Forlat siden raskt").click()

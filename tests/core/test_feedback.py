@@ -88,18 +88,21 @@ def test_no_answer_is_an_error_that_keeps_the_comment(client, article):
     assert PageFeedback.objects.count() == 0
 
 
-@pytest.mark.parametrize("fields", [
-    {"helpful": "kanskje"},
-    {"comment": "x" * 1001},
-    {"comment": "a\x00b"},
-    {"comment": "a\x07b"},
-    {"page": "https://evil.example/"},
-    {"page": "//evil.example/"},
-    {"page": "/finnes/ikke/her/"},
-    {"page": ""},
-    {"page": "/" + "a" * 400},
-    {"website": "http://spam.example"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"helpful": "kanskje"},
+        {"comment": "x" * 1001},
+        {"comment": "a\x00b"},
+        {"comment": "a\x07b"},
+        {"page": "https://evil.example/"},
+        {"page": "//evil.example/"},
+        {"page": "/finnes/ikke/her/"},
+        {"page": ""},
+        {"page": "/" + "a" * 400},
+        {"website": "http://spam.example"},
+    ],
+)
 def test_invalid_answers_are_refused_without_storing(client, article, fields):
     response = answer(client, **fields)
     assert response.status_code == 400

@@ -15,8 +15,9 @@ def test_feedback_summary_counts_yes_and_no_per_page_and_month(editor_client):
     today = timezone.localdate()
     last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=3)
     for helpful, day in [(True, today), (True, today), (False, today), (False, last_month)]:
-        PageFeedback.objects.create(path="/artikler/a/", language="nb", helpful=helpful,
-                                    created_date=day)
+        PageFeedback.objects.create(
+            path="/artikler/a/", language="nb", helpful=helpful, created_date=day
+        )
     PageFeedback.objects.create(path="/sok/", language="en", helpful=True, created_date=today)
 
     response = editor_client.get(reverse("admin:core_pagefeedback_summary"))
@@ -30,16 +31,14 @@ def test_feedback_summary_counts_yes_and_no_per_page_and_month(editor_client):
 
 @pytest.mark.parametrize("months", ["abc", "-5", "9999", ""])
 def test_feedback_summary_survives_bad_parameters(editor_client, months):
-    response = editor_client.get(reverse("admin:core_pagefeedback_summary"),
-                                 {"months": months})
+    response = editor_client.get(reverse("admin:core_pagefeedback_summary"), {"months": months})
     assert response.status_code == 200
 
 
 def test_feedback_changelist_filters_on_page(editor_client):
     PageFeedback.objects.create(path="/artikler/a/", language="nb", helpful=True)
     PageFeedback.objects.create(path="/sok/", language="nb", helpful=False)
-    response = editor_client.get(reverse("admin:core_pagefeedback_changelist"),
-                                 {"path": "/sok/"})
+    response = editor_client.get(reverse("admin:core_pagefeedback_changelist"), {"path": "/sok/"})
     assert [f.path for f in response.context["cl"].result_list] == ["/sok/"]
 
 
@@ -65,5 +64,8 @@ def test_the_editors_permission_on_feedback_moved_with_the_model():
     from core.permissions import EDITORS
 
     assert not ContentType.objects.filter(app_label="articles", model="pagefeedback").exists()
-    assert Group.objects.get(name=EDITORS).permissions.filter(
-        content_type__app_label="core", codename="view_pagefeedback").exists()
+    assert (
+        Group.objects.get(name=EDITORS)
+        .permissions.filter(content_type__app_label="core", codename="view_pagefeedback")
+        .exists()
+    )

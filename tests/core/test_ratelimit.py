@@ -16,9 +16,13 @@ from core.models import RateLimitAlert
 from core.ratelimit import HOUR, RateLimit, address_group, client_key
 
 pytestmark = pytest.mark.django_db
-REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                     "LOCATION": "redis://127.0.0.1:6379/15",
-                     "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }
+}
 
 
 @pytest.fixture(autouse=True)
@@ -32,13 +36,16 @@ def request_from(address):
     return RequestFactory().post("/", REMOTE_ADDR=address)
 
 
-@pytest.mark.parametrize("address,group", [
-    ("192.0.2.7", "192.0.2.7"),
-    ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
-    ("2001:db8:1:2:ffff:1:2:3", "2001:db8:1:2::/64"),
-    ("::ffff:192.0.2.7", "192.0.2.7"),
-    ("nonsense", "unknown"),
-])
+@pytest.mark.parametrize(
+    "address,group",
+    [
+        ("192.0.2.7", "192.0.2.7"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:1:2:3", "2001:db8:1:2::/64"),
+        ("::ffff:192.0.2.7", "192.0.2.7"),
+        ("nonsense", "unknown"),
+    ],
+)
 def test_address_groups(address, group):
     assert address_group(address) == group
 
@@ -113,8 +120,9 @@ def redis_answers():
         return False
 
 
-@pytest.mark.skipif(not redis_answers() and not os.environ.get("CI"),
-                    reason="needs Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(
+    not redis_answers() and not os.environ.get("CI"), reason="needs Redis on 127.0.0.1:6379"
+)
 def test_parallel_tries_cannot_slip_past_the_limit_on_redis():
     with override_settings(CACHES=REDIS):
         cache.clear()
@@ -132,13 +140,19 @@ def test_listing_reports_and_page_feedback_are_limited(client, settings):
     settings.FEEDBACK_LIMIT_PER_HOUR = 2
     service = factories.service()
     report_url = f"/en/tjenester/{service.slug}/meld-feil/"
-    statuses = [client.post(report_url, {"message": f"Feil nummer {n}", "contact": ""})
-                .status_code for n in range(3)]
+    statuses = [
+        client.post(report_url, {"message": f"Feil nummer {n}", "contact": ""}).status_code
+        for n in range(3)
+    ]
     assert statuses == [302, 302, 429]
     assert service.error_reports.count() == 2
-    feedback = [client.post("/en/tilbakemelding/", {
-        "helpful": "ja", "comment": f"Takk {n}", "page": "/en/", "website": ""}).status_code
-        for n in range(3)]
+    feedback = [
+        client.post(
+            "/en/tilbakemelding/",
+            {"helpful": "ja", "comment": f"Takk {n}", "page": "/en/", "website": ""},
+        ).status_code
+        for n in range(3)
+    ]
     assert feedback == [302, 302, 429]
 
 

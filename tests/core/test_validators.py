@@ -28,12 +28,15 @@ def test_invisible_formatting_characters_are_refused(character):
     assert error.value.code == "format_characters"
 
 
-@pytest.mark.parametrize("text", [
-    "می\u200cخواهم کمک بگیرم",  # Persian needs the zero-width non-joiner
-    "\u200fמה\u200e 116 006",  # direction marks typed by right-to-left keyboards
-    "क्\u200dष",  # the zero-width joiner in Indic scripts
-    "Linje ein\nlinje to\tmed tabulator",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "می\u200cخواهم کمک بگیرم",  # Persian needs the zero-width non-joiner
+        "\u200fמה\u200e 116 006",  # direction marks typed by right-to-left keyboards
+        "क्\u200dष",  # the zero-width joiner in Indic scripts
+        "Linje ein\nlinje to\tmed tabulator",
+    ],
+)
 def test_what_scripts_need_is_kept(text):
     reject_control_characters(text)
 
@@ -49,16 +52,19 @@ def test_the_question_form_refuses_them_and_keeps_the_text(client, character):
 
 
 def test_page_feedback_refuses_them(client):
-    response = client.post("/en/tilbakemelding/", {
-        "helpful": "nei", "comment": "Feil \u202eside", "page": "/en/", "website": ""})
+    response = client.post(
+        "/en/tilbakemelding/",
+        {"helpful": "nei", "comment": "Feil \u202eside", "page": "/en/", "website": ""},
+    )
     assert response.status_code == 400
     assert "change its direction or hide spaces" in response.content.decode()
 
 
 def test_a_listing_error_report_refuses_them(client):
     service = factories.service()
-    response = client.post(f"/en/tjenester/{service.slug}/meld-feil/",
-                           {"message": "Feil\u200b nummer", "contact": ""})
+    response = client.post(
+        f"/en/tjenester/{service.slug}/meld-feil/", {"message": "Feil\u200b nummer", "contact": ""}
+    )
     assert response.status_code in (200, 400)
     assert "change its direction or hide spaces" in response.content.decode()
     assert not service.error_reports.exists()

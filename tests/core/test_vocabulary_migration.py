@@ -25,9 +25,11 @@ def test_question_topics_merge_into_the_site_topics(restored_transactional_db):
     article_model = old.get_model("articles", "Article")
     # An article topic of the same meaning, under the articles' slug.
     violence, _created = site_topic.objects.get_or_create(
-        slug="vold-i-naere-relasjoner", defaults={"name": "Vold i nære relasjoner"})
-    article = article_model.objects.create(slug="hva-er-vold", title="Hva er vold?",
-                                           title_nb="Hva er vold?")
+        slug="vold-i-naere-relasjoner", defaults={"name": "Vold i nære relasjoner"}
+    )
+    article = article_model.objects.create(
+        slug="hva-er-vold", title="Hva er vold?", title_nb="Hva er vold?"
+    )
     article.topics.add(violence)
     old_violence = old_topic.objects.get(slug="vold-i-nare-relasjoner")
     other = old_topic.objects.get(slug="annet")
@@ -35,14 +37,21 @@ def test_question_topics_merge_into_the_site_topics(restored_transactional_db):
     member = old.get_model("questions", "PanelMember").objects.create(user=user, role="doctor")
     member.topics.set([old_violence, other])
     question_model = old.get_model("questions", "Question")
-    question = question_model.objects.create(text="Et spørsmål om vold hjemme.",
-                                             topic=old_violence, asker_role="subjected",
-                                             code_hash="a" * 64)
-    elsewhere = question_model.objects.create(text="Et annet spørsmål her.", topic=other,
-                                              asker_role="relative", code_hash="b" * 64)
+    question = question_model.objects.create(
+        text="Et spørsmål om vold hjemme.",
+        topic=old_violence,
+        asker_role="subjected",
+        code_hash="a" * 64,
+    )
+    elsewhere = question_model.objects.create(
+        text="Et annet spørsmål her.", topic=other, asker_role="relative", code_hash="b" * 64
+    )
     record = old.get_model("questions", "StatisticsRecord").objects.create(
-        received_month=dt.date(2026, 1, 1), topic=old_violence, asker_role="subjected",
-        outcome="answered")
+        received_month=dt.date(2026, 1, 1),
+        topic=old_violence,
+        asker_role="subjected",
+        outcome="answered",
+    )
 
     migrate(None)
 
@@ -56,8 +65,10 @@ def test_question_topics_merge_into_the_site_topics(restored_transactional_db):
     assert Question.objects.get(pk=question.pk).topic == merged
     assert Question.objects.get(pk=elsewhere.pk).topic.slug == "annet"
     assert Topic.objects.get(slug="annet").name_en == "Other"
-    assert set(PanelMember.objects.get(pk=member.pk).topics.values_list("slug", flat=True)) \
-        == {"vold-i-naere-relasjoner", "annet"}
+    assert set(PanelMember.objects.get(pk=member.pk).topics.values_list("slug", flat=True)) == {
+        "vold-i-naere-relasjoner",
+        "annet",
+    }
     assert StatisticsRecord.objects.get(pk=record.pk).topic == merged
     assert list(Article.objects.get(pk=article.pk).topics.all()) == [merged]
 

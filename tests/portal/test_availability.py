@@ -16,9 +16,13 @@ from tests.questions.helpers import QUESTION_TEXT, ask_data
 
 pytestmark = pytest.mark.django_db
 # A Redis client aimed at a port where nothing listens: real connection errors, fast.
-NO_REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                        "LOCATION": "redis://127.0.0.1:9/0",
-                        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+NO_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+}
 
 
 def test_health_reports_database_and_cache(client):
@@ -90,8 +94,9 @@ def test_a_silent_database_is_given_up_on_within_the_deadline():
         with SilentServer() as port:
             started = time.monotonic()
             with pytest.raises(psycopg2.OperationalError, match="did not answer"):
-                psycopg2.connect(host="127.0.0.1", port=port, user="x", dbname="x",
-                                 connect_timeout=60)
+                psycopg2.connect(
+                    host="127.0.0.1", port=port, user="x", dbname="x", connect_timeout=60
+                )
             assert time.monotonic() - started < 5
     finally:
         psycopg2.extensions.set_wait_callback(None)
@@ -104,16 +109,31 @@ def test_the_log_gets_one_line_without_the_page_or_a_traceback():
     from core.availability import OneLineWhenUnavailable
 
     unavailable = OneLineWhenUnavailable()
-    page_logged = logging.LogRecord("django.request", logging.ERROR, __file__, 1,
-                                    "%s: %s", ("Service Unavailable", "/sporsmal/x/"), None)
+    page_logged = logging.LogRecord(
+        "django.request",
+        logging.ERROR,
+        __file__,
+        1,
+        "%s: %s",
+        ("Service Unavailable", "/sporsmal/x/"),
+        None,
+    )
     page_logged.status_code = 503
     assert unavailable.filter(page_logged) is False
     try:
         raise OperationalError("server closed the connection\nmore detail")
     except OperationalError:
-        failed = logging.LogRecord("django.request", logging.ERROR, __file__, 1,
-                                   "Internal Server Error: %s", ("/",), sys.exc_info())
+        failed = logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Internal Server Error: %s",
+            ("/",),
+            sys.exc_info(),
+        )
     assert unavailable.filter(failed) is True
     assert failed.exc_info is None
-    assert failed.getMessage() == ("Internal Server Error: / "
-                                   "(OperationalError: server closed the connection)")
+    assert failed.getMessage() == (
+        "Internal Server Error: / (OperationalError: server closed the connection)"
+    )

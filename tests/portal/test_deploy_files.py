@@ -26,6 +26,7 @@ READ_ELSEWHERE = {"DJANGO_SETTINGS_MODULE", "POSTGRES_PASSWORD"}
 # Block mappings and sequences, plain and quoted scalars, one-line flow sequences, `{}`,
 # anchors, aliases and `<<` merge keys. Anything else is an error, not a guess.
 
+
 def load_yaml(text):
     lines = []
     for number, raw in enumerate(text.splitlines(), 1):
@@ -67,7 +68,7 @@ def _is_sequence_item(content):
 
 def _mapping_key(content):
     match = re.match(r"""([^\s'"\[\]{}#&*!|>%@`-][^:]*|<<|-[^\s:][^:]*):(?: |$)""", content)
-    return (match.group(1), content[match.end():].strip()) if match else None
+    return (match.group(1), content[match.end() :].strip()) if match else None
 
 
 def _block(lines, i, indent, anchors):
@@ -143,8 +144,9 @@ def _inline(text, anchors, number):
         inner = text[1:-1].strip()
         if not inner:
             return []
-        items = re.findall(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,'"\[\]{}]+?)\s*(?:,|$)""",
-                           inner)
+        items = re.findall(
+            r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,'"\[\]{}]+?)\s*(?:,|$)""", inner
+        )
         if ", ".join(items).replace(" ", "") != inner.replace(" ", ""):
             raise ValueError(f"line {number}: flow sequence not understood: {text}")
         return [_scalar(item, number) for item in items]
@@ -212,6 +214,7 @@ services:
 
 
 # --- The files -------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def compose():
@@ -286,8 +289,11 @@ def nginx_conf():
 
 def app_servers(services):
     """The services that run gunicorn: the app image with its own command."""
-    return sorted(name for name, service in services.items()
-                  if service.get("build", {}).get("target") == "app" and "command" not in service)
+    return sorted(
+        name
+        for name, service in services.items()
+        if service.get("build", {}).get("target") == "app" and "command" not in service
+    )
 
 
 def internal_network(compose):
@@ -297,6 +303,7 @@ def internal_network(compose):
 
 
 # --- compose.yaml ----------------------------------------------------------------------------
+
 
 def test_two_app_servers_run_one_image_with_gunicorn_conf(services, stages):
     assert app_servers(services) == ["app1", "app2"]
@@ -333,8 +340,7 @@ def test_health_checks(services, stages):
     assert "redis-cli ping" in " ".join(services["redis"]["healthcheck"]["test"])
 
 
-def test_app_servers_find_the_database_redis_and_trust_only_the_internal_network(
-        compose, services):
+def test_app_servers_find_the_database_redis_and_trust_only_the_internal_network(compose, services):
     _, subnet = internal_network(compose)
     for name in app_servers(services):
         service = services[name]
@@ -342,12 +348,15 @@ def test_app_servers_find_the_database_redis_and_trust_only_the_internal_network
         assert service["env_file"] == ".env"
         assert env["DJANGO_SETTINGS_MODULE"] == "dinutvei.settings.production"
         assert re.fullmatch(r"redis://redis:6379/\d+", env["REDIS_URL"])
-        assert re.fullmatch(r"postgres://dinutvei:\$\{POSTGRES_PASSWORD[^}]*\}@db:5432/dinutvei",
-                            env["DATABASE_URL"])
+        assert re.fullmatch(
+            r"postgres://dinutvei:\$\{POSTGRES_PASSWORD[^}]*\}@db:5432/dinutvei",
+            env["DATABASE_URL"],
+        )
         assert env["GUNICORN_BIND"] == "0.0.0.0:8000"
         assert env["TRUSTED_PROXIES"] == subnet
-        assert env["DJANGO_STATIC_ROOT"] == stage_env(dockerfile_stages()["app"])[
-            "DJANGO_STATIC_ROOT"]
+        assert (
+            env["DJANGO_STATIC_ROOT"] == stage_env(dockerfile_stages()["app"])["DJANGO_STATIC_ROOT"]
+        )
 
 
 def test_the_proxy_reaches_the_app_servers_only_through_the_trusted_subnet(compose, services):
@@ -355,8 +364,7 @@ def test_the_proxy_reaches_the_app_servers_only_through_the_trusted_subnet(compo
     ipaddress.ip_network(subnet)
     assert config["internal"] is True
     for name in app_servers(services):
-        assert set(services["proxy"]["networks"]) & set(services[name]["networks"]) == {
-            "internal"}
+        assert set(services["proxy"]["networks"]) & set(services[name]["networks"]) == {"internal"}
     for name in ("db", "redis", "migrate"):
         assert services[name]["networks"] == ["internal"]
 
@@ -395,6 +403,7 @@ def test_the_database_is_kept_in_a_volume_and_redis_on_no_disk(compose, services
 
 # --- Dockerfile and .dockerignore ----------------------------------------------------------
 
+
 def test_the_app_image(stages):
     app = stages["app"]
     assert app["from"].startswith("python:3.11-slim")
@@ -407,16 +416,21 @@ def test_the_app_image(stages):
 
 
 def test_the_app_image_is_built_with_translations_static_files_and_error_pages(stages):
-    runs = " && ".join(rest for name in feeding_stages(stages, "app")
-                       for rest in steps(stages[name], "RUN"))
-    order = [runs.find(f"manage.py {command}")
-             for command in ("compilemessages", "collectstatic --noinput", "build_error_pages")]
+    runs = " && ".join(
+        rest for name in feeding_stages(stages, "app") for rest in steps(stages[name], "RUN")
+    )
+    order = [
+        runs.find(f"manage.py {command}")
+        for command in ("compilemessages", "collectstatic --noinput", "build_error_pages")
+    ]
     assert -1 not in order and order == sorted(order), runs
     assert "manage.py migrate" not in runs  # the build has no database
     for name in feeding_stages(stages, "app"):
         if "DJANGO_STATIC_ROOT" in stage_env(stages[name]):
-            assert stage_env(stages[name])["DJANGO_STATIC_ROOT"] == stage_env(stages["app"])[
-                "DJANGO_STATIC_ROOT"]
+            assert (
+                stage_env(stages[name])["DJANGO_STATIC_ROOT"]
+                == stage_env(stages["app"])["DJANGO_STATIC_ROOT"]
+            )
 
 
 def test_dependencies_are_installed_from_the_lock_before_the_code_is_copied(stages):
@@ -445,8 +459,11 @@ def test_the_proxy_image(stages, nginx_conf):
     # The static files come from the app image's own build, so the hashed names match.
     app_static = stage_env(stages["app"])["DJANGO_STATIC_ROOT"]
     assert "app" in feeding_stages(stages, "proxy")
-    assert any(rest.startswith(f"--from=app {app_static} ")
-               for name in feeding_stages(stages, "proxy") for rest in steps(stages[name], "COPY"))
+    assert any(
+        rest.startswith(f"--from=app {app_static} ")
+        for name in feeding_stages(stages, "proxy")
+        for rest in steps(stages[name], "COPY")
+    )
     # nginx in the foreground: the command line says so, and nginx.conf must not too.
     assert json.loads(steps(proxy, "CMD")[-1]) == ["nginx", "-g", "daemon off;"]
     assert not re.search(r"^\s*daemon\s", nginx_conf, re.M)
@@ -458,6 +475,7 @@ def test_secrets_and_the_local_environment_stay_out_of_the_build_context():
 
 
 # --- deploy/nginx.conf agrees with compose.yaml and the Dockerfile ----------------------------
+
 
 def test_nginx_sends_requests_to_the_app_servers_of_compose(services, nginx_conf):
     upstream = re.search(r"upstream\s+\w+\s*\{(.*?)\}", nginx_conf, re.S).group(1)
@@ -482,11 +500,16 @@ ENV_READ = re.compile(
 
 
 def names_the_portal_reads():
-    files = [*sorted((ROOT / "dinutvei" / "settings").glob("*.py")),
-             *sorted((ROOT / "deploy").glob("*.py"))]
+    files = [
+        *sorted((ROOT / "dinutvei" / "settings").glob("*.py")),
+        *sorted((ROOT / "deploy").glob("*.py")),
+    ]
     for app in ("dinutvei", "services", "articles", "questions"):
-        files += [path for path in sorted((ROOT / app).rglob("*.py"))
-                  if "settings" not in path.parts and "migrations" not in path.parts]
+        files += [
+            path
+            for path in sorted((ROOT / app).rglob("*.py"))
+            if "settings" not in path.parts and "migrations" not in path.parts
+        ]
     names = set()
     for path in files:
         text = path.read_text()
@@ -514,8 +537,14 @@ def env_example(*, commented=True):
 def test_every_setting_the_portal_reads_is_in_env_example():
     read = names_the_portal_reads()
     # The reader works: these are read in settings/base.py, production.py and gunicorn.conf.py.
-    assert {"DJANGO_SECRET_KEY", "REDIS_URL", "TRUSTED_PROXIES", "WEB_CONCURRENCY",
-            "DJANGO_HSTS_SECONDS", "DATABASE_CLIENT_TIMEOUT"} <= read
+    assert {
+        "DJANGO_SECRET_KEY",
+        "REDIS_URL",
+        "TRUSTED_PROXIES",
+        "WEB_CONCURRENCY",
+        "DJANGO_HSTS_SECONDS",
+        "DATABASE_CLIENT_TIMEOUT",
+    } <= read
     missing = read - SET_BY_THE_PORTAL - set(env_example())
     assert not missing, f"not in .env.example: {sorted(missing)}"
 
@@ -547,7 +576,10 @@ def test_env_example_is_a_configuration_that_passes_the_deploy_checks(where, ser
             overrides[name] = re.sub(r"\$\{(\w+)[^}]*\}", lambda m: example[m.group(1)], value)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
-        cwd=ROOT, env=production_environment(overrides), capture_output=True, text=True,
+        cwd=ROOT,
+        env=production_environment(overrides),
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr

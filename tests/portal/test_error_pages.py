@@ -14,11 +14,18 @@ from dinutvei import errors
 from dinutvei.urls import urlpatterns as portal_urls
 
 pytestmark = pytest.mark.django_db
-BROKEN_CACHE = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                            "LOCATION": "redis://127.0.0.1:9/0",
-                            "OPTIONS": {"socket_connect_timeout": 0.5}}}
-LANGUAGES = [("", "nb", "Vi fant ikke den siden"), ("/en", "en", "We could not find that page"),
-             ("/ar", "ar", None)]
+BROKEN_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5},
+    }
+}
+LANGUAGES = [
+    ("", "nb", "Vi fant ikke den siden"),
+    ("/en", "en", "We could not find that page"),
+    ("/ar", "ar", None),
+]
 
 
 def assert_is_a_portal_page(html, language):
@@ -31,8 +38,9 @@ def assert_is_a_portal_page(html, language):
 
 
 @pytest.mark.parametrize("prefix,language,heading", LANGUAGES)
-def test_404_is_the_portals_page_in_the_urls_language(client, prefix, language, heading,
-                                                      django_assert_num_queries):
+def test_404_is_the_portals_page_in_the_urls_language(
+    client, prefix, language, heading, django_assert_num_queries
+):
     with django_assert_num_queries(0):
         response = client.get(f"{prefix}/finnes-ikke/")
     html = response.content.decode()
@@ -55,8 +63,7 @@ def database_down_view(request):
     raise OperationalError("connection refused")
 
 
-urlpatterns = [path("feil/", failing_view), path("database/", database_down_view),
-               *portal_urls]
+urlpatterns = [path("feil/", failing_view), path("database/", database_down_view), *portal_urls]
 handler500 = "dinutvei.errors.server_error"
 
 
@@ -94,8 +101,10 @@ def test_a_failing_database_gives_the_503_page_on_real_pages(client, prefix, lan
 
 
 def test_the_503_page_gives_back_what_the_person_wrote(rf):
-    request = rf.post("/sporsmal/still-et-sporsmal/",
-                      {"text": "Hva gjør jeg <nå>?", "started": "token", "code": "ABCD"})
+    request = rf.post(
+        "/sporsmal/still-et-sporsmal/",
+        {"text": "Hva gjør jeg <nå>?", "started": "token", "code": "ABCD"},
+    )
     html = errors.service_unavailable(request).content.decode()
     assert "Hva gjør jeg &lt;nå&gt;?" in html
     assert "token" not in html and "ABCD" not in html

@@ -28,11 +28,21 @@ def test_quick_exit_goes_where_the_site_configures(client):
     assert 'href="https://www.example.org/weather"' in client.get("/").content.decode()
 
 
-@pytest.mark.parametrize(("prefix", "lang", "direction"), [
-    ("", "nb", "ltr"), ("/nn", "nn", "ltr"), ("/en", "en", "ltr"), ("/ar", "ar", "rtl"),
-    ("/ckb", "ckb", "rtl"), ("/fa", "fa", "rtl"), ("/ur", "ur", "rtl"), ("/se", "se", "ltr"),
-    ("/so", "so", "ltr"), ("/pl", "pl", "ltr"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "lang", "direction"),
+    [
+        ("", "nb", "ltr"),
+        ("/nn", "nn", "ltr"),
+        ("/en", "en", "ltr"),
+        ("/ar", "ar", "rtl"),
+        ("/ckb", "ckb", "rtl"),
+        ("/fa", "fa", "rtl"),
+        ("/ur", "ur", "rtl"),
+        ("/se", "se", "ltr"),
+        ("/so", "so", "ltr"),
+        ("/pl", "pl", "ltr"),
+    ],
+)
 def test_lang_and_dir_follow_the_url(client, prefix, lang, direction):
     response = client.get(f"{prefix}/tjenester/")
     assert response.status_code == 200

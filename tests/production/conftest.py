@@ -60,4 +60,3 @@ def sample_paths(stack):
         found[name] = find_link(stack.fetch(page).text, pattern)
         assert found[name], f"no link to a {name} on {page}"
     return found
-

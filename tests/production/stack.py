@@ -80,9 +80,15 @@ def wait_until(condition, *, timeout, what, interval=0.1):
 
 def missing_parts():
     """What this machine lacks to run the stack, in words for a skip or failure message."""
-    missing = [f"{name} (apt-get install {package})" for name, package in [
-        ("nginx", "nginx"), ("redis-server", "redis-server"), ("openssl", "openssl"),
-    ] if not shutil.which(name)]
+    missing = [
+        f"{name} (apt-get install {package})"
+        for name, package in [
+            ("nginx", "nginx"),
+            ("redis-server", "redis-server"),
+            ("openssl", "openssl"),
+        ]
+        if not shutil.which(name)
+    ]
     for module in BROTLI_MODULES:
         if not (NGINX_MODULES / module).exists():
             package = "libnginx-mod-http-brotli-" + module.split("_")[3]
@@ -95,6 +101,7 @@ def missing_parts():
 
 
 # --- HTTP ---------------------------------------------------------------------------------------
+
 
 @dataclass
 class Response:
@@ -123,7 +130,8 @@ def http_request(url, *, method="GET", data=None, headers=None, timeout=15.0):
         headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
     if parts.scheme == "https":
         connection = http.client.HTTPSConnection(
-            parts.hostname, parts.port, timeout=timeout, context=UNVERIFIED_TLS)
+            parts.hostname, parts.port, timeout=timeout, context=UNVERIFIED_TLS
+        )
     else:
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     target = parts.path or "/"
@@ -171,7 +179,7 @@ def find_link(html, pattern, prefix=""):
     for href in parse_page(html).links:
         path = href.split("#")[0]
         if prefix and path.startswith(prefix + "/"):
-            path = path[len(prefix):]
+            path = path[len(prefix) :]
         elif prefix:
             continue
         if re.match(pattern, path):
@@ -190,7 +198,8 @@ class FormParser(HTMLParser):
         attrs = dict(attrs)
         if tag in ("input", "textarea") and attrs.get("name"):
             entry = self.fields.setdefault(
-                attrs["name"], {"type": attrs.get("type", tag), "values": []})
+                attrs["name"], {"type": attrs.get("type", tag), "values": []}
+            )
             entry["values"].append(attrs.get("value") or "")
         elif tag == "select" and attrs.get("name"):
             self._select = self.fields.setdefault(attrs["name"], {"type": "select", "values": []})
@@ -209,6 +218,7 @@ def form_fields(html):
 
 
 # --- The fault proxy --------------------------------------------------------------------------
+
 
 class FaultProxy:
     """A TCP forwarder between the app servers and PostgreSQL that can fail on command.
@@ -384,9 +394,24 @@ class RedisServer:
     def start(self):
         log = open(self.workdir / "redis.log", "ab")  # noqa: SIM115 - kept by the process
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir), "--loglevel", "warning"],
-            stdout=log, stderr=subprocess.STDOUT, preexec_fn=end_with_the_tests,
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+                "--loglevel",
+                "warning",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=end_with_the_tests,
         )
         log.close()
         wait_until(self.ping, timeout=10, what="redis-server")
@@ -437,6 +462,7 @@ def nginx_config(source, *, workdir, app_ports, http_port, https_port, srv, cert
 
 
 # --- The stack --------------------------------------------------------------------------------
+
 
 @dataclass
 class AppServer:
@@ -526,8 +552,12 @@ class Stack:
     def manage(self, *args, timeout=120):
         """`manage.py` under the stack's environment; its output, or an error that shows it."""
         result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=REPO, env=self.env(direct=True),
-            capture_output=True, text=True, timeout=timeout,
+            [sys.executable, "manage.py", *args],
+            cwd=REPO,
+            env=self.env(direct=True),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         if result.returncode != 0:
             raise RuntimeError(
@@ -549,7 +579,11 @@ class Stack:
         log = open(app.log, "ab")  # noqa: SIM115 - kept by the process
         app.process = subprocess.Popen(
             [str(VENV_BIN / "gunicorn"), "-c", str(GUNICORN_CONF), "dinutvei.wsgi:application"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=end_with_the_tests,
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=end_with_the_tests,
         )
         log.close()
 
@@ -559,8 +593,9 @@ class Stack:
             return self.fetch("/helse/", via=name, timeout=5).status == 200
 
         try:
-            wait_until(healthy, timeout=60, what=f"gunicorn {name} (/helse/ answering 200)",
-                       interval=0.3)
+            wait_until(
+                healthy, timeout=60, what=f"gunicorn {name} (/helse/ answering 200)", interval=0.3
+            )
         except TimeoutError as error:
             raise RuntimeError(f"{error}\n{app.log.read_text()[-5000:]}") from None
 
@@ -570,32 +605,57 @@ class Stack:
     def start_nginx(self):
         self.certs.mkdir()
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-             "-nodes", "-days", "2", "-subj", "/CN=localhost",
-             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-             "-keyout", str(self.certs / "privkey.pem"), "-out", str(self.certs / "fullchain.pem")],
-            check=True, capture_output=True, timeout=30,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout",
+                str(self.certs / "privkey.pem"),
+                "-out",
+                str(self.certs / "fullchain.pem"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=30,
         )
         # Debian's modules-enabled files load "modules/…", relative to nginx's prefix.
         (self.workdir / "modules").symlink_to(NGINX_MODULES)
         config = self.workdir / "nginx.conf"
-        config.write_text(nginx_config(
-            NGINX_CONF.read_text(), workdir=self.workdir,
-            app_ports=[self.apps["a"].port, self.apps["b"].port],
-            http_port=self.http_port, https_port=self.https_port, srv=self.srv, certs=self.certs,
-        ))
+        config.write_text(
+            nginx_config(
+                NGINX_CONF.read_text(),
+                workdir=self.workdir,
+                app_ports=[self.apps["a"].port, self.apps["b"].port],
+                http_port=self.http_port,
+                https_port=self.https_port,
+                srv=self.srv,
+                certs=self.certs,
+            )
+        )
         command = ["nginx", "-p", str(self.workdir), "-c", str(config)]
         test = subprocess.run([*command, "-t"], capture_output=True, text=True, timeout=30)
         if test.returncode != 0:
             raise RuntimeError(f"nginx -t refuses the configuration:\n{test.stderr}")
         log = open(self.workdir / "nginx.out", "ab")  # noqa: SIM115 - kept by the process
         self.nginx = subprocess.Popen(
-            [*command, "-g", "daemon off;"], stdout=log, stderr=subprocess.STDOUT,
+            [*command, "-g", "daemon off;"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
             preexec_fn=end_with_the_tests,
         )
         log.close()
-        wait_until(lambda: self.fetch("/helse/", timeout=5).status == 200, timeout=20,
-                   what="nginx")
+        wait_until(lambda: self.fetch("/helse/", timeout=5).status == 200, timeout=20, what="nginx")
 
     # --- Faults -------------------------------------------------------------------------
     def heal(self):
@@ -610,9 +670,12 @@ class Stack:
                 restarted = True
         if restarted:
             # nginx leaves a server that failed alone for fail_timeout (deploy/nginx.conf).
-            wait_until(lambda: all(self.fetch("/helse/", timeout=5).status == 200
-                                   for _ in range(4)),
-                       timeout=15, what="nginx reaching the app servers again", interval=0.5)
+            wait_until(
+                lambda: all(self.fetch("/helse/", timeout=5).status == 200 for _ in range(4)),
+                timeout=15,
+                what="nginx reaching the app servers again",
+                interval=0.5,
+            )
 
     # --- Talking to it --------------------------------------------------------------------
     def url(self, path, via="nginx"):
@@ -670,11 +733,13 @@ class Stack:
 
 # --- The database ------------------------------------------------------------------------------
 
+
 def _postgres(statement):
     import psycopg2
 
-    connection = psycopg2.connect(host=POSTGRES[0], port=POSTGRES[1], user="postgres",
-                                  dbname="postgres", connect_timeout=5)
+    connection = psycopg2.connect(
+        host=POSTGRES[0], port=POSTGRES[1], user="postgres", dbname="postgres", connect_timeout=5
+    )
     try:
         connection.autocommit = True
         with connection.cursor() as cursor:

@@ -27,8 +27,10 @@ UNAVAILABLE_WITHIN = 5.0
 def question_text():
     """A question with a word of its own, to find it again."""
     marker = f"smoke{secrets.token_hex(4)}"
-    return marker, (f"Jeg lurer paa noe ({marker}): kjaeresten min sjekker telefonen min hver "
-                    "kveld. Er det vold, og hvem kan jeg snakke med?")
+    return marker, (
+        f"Jeg lurer paa noe ({marker}): kjaeresten min sjekker telefonen min hver "
+        "kveld. Er det vold, og hvem kan jeg snakke med?"
+    )
 
 
 def ask(stack, text, *, via, forwarded_for=None):
@@ -56,9 +58,13 @@ def code_attempts(stack, count, *, via, forwarded_for):
     for _ in range(2):
         hour = time.time() // 3600
         statuses = [
-            stack.fetch(READ, via=via(attempt), method="POST",
-                        data={"code": WRONG_CODE, "action": "read"},
-                        headers={"X-Forwarded-For": forwarded_for(attempt)}).status
+            stack.fetch(
+                READ,
+                via=via(attempt),
+                method="POST",
+                data={"code": WRONG_CODE, "action": "read"},
+                headers={"X-Forwarded-For": forwarded_for(attempt)},
+            ).status
             for attempt in range(count)
         ]
         if time.time() // 3600 == hour:
@@ -67,8 +73,15 @@ def code_attempts(stack, count, *, via, forwarded_for):
 
 
 def pages(sample_paths):
-    return ["/", "/tjenester/", sample_paths["service"], sample_paths["article"], "/sok/?q=vold",
-            "/sporsmal/", ASK]
+    return [
+        "/",
+        "/tjenester/",
+        sample_paths["service"],
+        sample_paths["article"],
+        "/sok/?q=vold",
+        "/sporsmal/",
+        ASK,
+    ]
 
 
 def unavailable_pages(stack, paths):
@@ -77,8 +90,9 @@ def unavailable_pages(stack, paths):
     for path in paths:
         response = stack.fetch(path, timeout=20)
         if response.status != 503 or HELPLINE not in response.text:
-            failures.append(f"{path}: {response.status}, helpline shown: "
-                            f"{HELPLINE in response.text}")
+            failures.append(
+                f"{path}: {response.status}, helpline shown: {HELPLINE in response.text}"
+            )
         if response.seconds > UNAVAILABLE_WITHIN:
             failures.append(f"{path}: answered after {response.seconds:.1f} s")
     health = stack.fetch("/helse/", timeout=20)
@@ -94,6 +108,7 @@ def unavailable_pages(stack, paths):
 
 
 # --- Two app servers, one state ---------------------------------------------------------------
+
 
 def test_a_question_asked_on_one_server_is_seen_by_a_moderator_on_the_other(stack):
     marker, text = question_text()
@@ -112,19 +127,27 @@ def test_a_question_asked_on_one_server_is_seen_by_a_moderator_on_the_other(stac
 
 
 def test_wrong_codes_count_across_both_servers(stack):
-    statuses = code_attempts(stack, CODE_ATTEMPTS_PER_HOUR + 1,
-                             via=lambda attempt: "ab"[attempt % 2],
-                             forwarded_for=lambda attempt: "198.51.100.21")
+    statuses = code_attempts(
+        stack,
+        CODE_ATTEMPTS_PER_HOUR + 1,
+        via=lambda attempt: "ab"[attempt % 2],
+        forwarded_for=lambda attempt: "198.51.100.21",
+    )
     assert statuses == [400] * CODE_ATTEMPTS_PER_HOUR + [429], statuses
 
 
 def test_a_forged_forwarded_for_does_not_escape_the_limit_through_nginx(stack):
-    statuses = code_attempts(stack, CODE_ATTEMPTS_PER_HOUR + 1, via=lambda attempt: "nginx",
-                             forwarded_for=lambda attempt: f"192.0.2.{attempt + 1}")
+    statuses = code_attempts(
+        stack,
+        CODE_ATTEMPTS_PER_HOUR + 1,
+        via=lambda attempt: "nginx",
+        forwarded_for=lambda attempt: f"192.0.2.{attempt + 1}",
+    )
     assert statuses == [400] * CODE_ATTEMPTS_PER_HOUR + [429], statuses
 
 
 # --- App servers down ----------------------------------------------------------------------------
+
 
 def test_one_app_server_down_is_not_noticed(stack, sample_paths):
     stack.stop_app("a")
@@ -145,8 +168,10 @@ def test_no_app_server_gives_the_static_503_page_in_the_visitors_language(stack)
             found = re.search(r'<html[^>]*\blang="([^"]+)"', response.text)
             page_language = found.group(1) if found else None
             if response.status != 503 or HELPLINE not in response.text:
-                failures.append(f"{prefix or '/'}: {response.status}, helpline shown: "
-                                f"{HELPLINE in response.text}")
+                failures.append(
+                    f"{prefix or '/'}: {response.status}, helpline shown: "
+                    f"{HELPLINE in response.text}"
+                )
             if page_language != language:
                 failures.append(f"{prefix or '/'}: page in {page_language!r}, not {language!r}")
         assert not failures, "\n".join(failures)
@@ -155,6 +180,7 @@ def test_no_app_server_gives_the_static_503_page_in_the_visitors_language(stack)
 
 
 # --- Redis and the database ------------------------------------------------------------------
+
 
 def test_without_redis_pages_and_answers_work_and_asking_says_so(stack, sample_paths):
     _marker, first = question_text()
@@ -165,7 +191,8 @@ def test_without_redis_pages_and_answers_work_and_asking_says_so(stack, sample_p
     stack.redis.stop()
     try:
         failures = [
-            f"{path}: {status}" for path in ["/", sample_paths["article"], "/tjenester/"]
+            f"{path}: {status}"
+            for path in ["/", sample_paths["article"], "/tjenester/"]
             if (status := stack.fetch(path).status) != 200
         ]
         answer = stack.fetch(READ, method="POST", data={"code": code.group(0), "action": "read"})
@@ -174,8 +201,7 @@ def test_without_redis_pages_and_answers_work_and_asking_says_so(stack, sample_p
         _marker, second = question_text()
         refused = ask(stack, second, via="nginx")
         if refused.status != 503 or HELPLINE not in refused.text:
-            failures.append(f"asking: {refused.status}, helpline shown: "
-                            f"{HELPLINE in refused.text}")
+            failures.append(f"asking: {refused.status}, helpline shown: {HELPLINE in refused.text}")
         if second not in refused.text:
             failures.append("asking: the 503 page does not give back the question's text")
         assert not failures, "\n".join(failures)
@@ -224,10 +250,12 @@ def test_pages_come_back_when_database_and_redis_do(stack, sample_paths):
             time.sleep(0.5)
     assert set(statuses.values()) == {200}, statuses
     assert {name: app.process.pid for name, app in stack.apps.items()} == masters, (
-        "an app server was restarted")
+        "an app server was restarted"
+    )
 
 
 # --- Last: what the whole run left behind ------------------------------------------------------
+
 
 def test_no_server_error_and_no_traceback_anywhere(stack):
     errors = [entry for entry in stack.responses if entry[3] == 500]

@@ -20,10 +20,20 @@ pytestmark = pytest.mark.production
 LANGUAGES = {"nb": "", "en": "/en", "ar": "/ar"}
 # Pages at a fixed address (without the language prefix).
 PAGES = [
-    "/", "/tjenester/", "/tjenester/?q=0150", "/tjenester/kart.geojson", "/artikler/",
-    "/artikler/aktuelt/", "/artikler/aktuelt/rss/", "/artikler/aktuelt/atom/", "/sporsmal/",
-    "/sporsmal/still-et-sporsmal/", "/sporsmal/les-svar/", "/om-tjenesten/",
-    "/skjul-sporene/", "/sok/?q=vold",
+    "/",
+    "/tjenester/",
+    "/tjenester/?q=0150",
+    "/tjenester/kart.geojson",
+    "/artikler/",
+    "/artikler/aktuelt/",
+    "/artikler/aktuelt/rss/",
+    "/artikler/aktuelt/atom/",
+    "/sporsmal/",
+    "/sporsmal/still-et-sporsmal/",
+    "/sporsmal/les-svar/",
+    "/om-tjenesten/",
+    "/skjul-sporene/",
+    "/sok/?q=vold",
 ]
 # Pages the demo data decides: (what, the page that links to it, the link's path).
 LINKED_PAGES = [
@@ -32,8 +42,11 @@ LINKED_PAGES = [
     ("a target group", "/artikler/", r"^/artikler/for/[\w-]+/$"),
     ("a topic", "/artikler/", r"^/artikler/tema/[\w-]+/$"),
     ("a news item", "/artikler/aktuelt/", r"^/artikler/aktuelt/(?!rss/|atom/)[\w-]+/$"),
-    ("a published question", "/sporsmal/",
-     r"^/sporsmal/(?!still-et-sporsmal/|les-svar/|lignende/)[\w-]+/$"),
+    (
+        "a published question",
+        "/sporsmal/",
+        r"^/sporsmal/(?!still-et-sporsmal/|les-svar/|lignende/)[\w-]+/$",
+    ),
 ]
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""")
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.\w+$")
@@ -115,7 +128,8 @@ def test_the_map_data_has_services(stack):
     response = stack.fetch("/tjenester/kart.geojson?q=0150")
     assert response.status == 200
     assert "geo+json" in response.header("Content-Type") or "json" in response.header(
-        "Content-Type")
+        "Content-Type"
+    )
     assert json.loads(response.body)["features"], "no services near 0150 on the map"
 
 
@@ -134,8 +148,10 @@ def test_compression_of_pages_and_static_files(stack):
         for encoding in ("gzip", "br"):
             response = stack.fetch(path, headers={"Accept-Encoding": encoding})
             if response.header("Content-Encoding") != encoding:
-                failures.append(f"{path} with Accept-Encoding {encoding}: Content-Encoding "
-                                f"{response.header('Content-Encoding')!r}")
+                failures.append(
+                    f"{path} with Accept-Encoding {encoding}: Content-Encoding "
+                    f"{response.header('Content-Encoding')!r}"
+                )
             if "Accept-Encoding" not in ", ".join(response.headers.get_all("Vary") or []):
                 failures.append(f"{path} ({encoding}): no Vary: Accept-Encoding")
             if encoding == "gzip" and response.header("Content-Encoding") == "gzip":
@@ -165,15 +181,16 @@ def test_plain_http_moves_to_https_and_nginx_keeps_its_version(stack):
 
 
 def test_nginx_refuses_oversized_requests_before_the_app_sees_them(stack):
-    body = stack.fetch("/sporsmal/les-svar/", method="POST",
-                       data={"code": "x" * (1536 * 1024)})
+    body = stack.fetch("/sporsmal/les-svar/", method="POST", data={"code": "x" * (1536 * 1024)})
     assert body.status == 413
     assert stack.fetch("/?" + "a" * 9000).status == 414
 
 
 def test_the_access_log_names_no_page_address_or_search(stack):
-    stack.fetch("/tjenester/?q=0150", headers={"User-Agent": "smoke-agent",
-                                               "Referer": "https://smoke-referrer.example/"})
+    stack.fetch(
+        "/tjenester/?q=0150",
+        headers={"User-Agent": "smoke-agent", "Referer": "https://smoke-referrer.example/"},
+    )
     log = stack.nginx_access_log()
     assert log.strip(), "nginx wrote no access log"
     for secret in ("0150", "tjenester", "sporsmal", "smoke-agent", "smoke-referrer", "?"):
@@ -182,8 +199,13 @@ def test_the_access_log_names_no_page_address_or_search(stack):
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 # Violations of the Content-Security-Policy, as the page itself sees them.
 CSP_LISTENER = """
@@ -217,31 +239,46 @@ def test_the_services_map_in_chromium(stack, sample_paths):
 
             context.route(lambda url: not url.startswith(stack.base_url), outside)
             page = context.new_page()
-            page.on("requestfailed", lambda request: problems.append(
-                f"request failed: {request.url} ({request.failure})"))
+            page.on(
+                "requestfailed",
+                lambda request: problems.append(
+                    f"request failed: {request.url} ({request.failure})"
+                ),
+            )
 
             def answered(response):
-                stack.responses.append(("chromium", response.request.method, response.url,
-                                        response.status))
+                stack.responses.append(
+                    ("chromium", response.request.method, response.url, response.status)
+                )
                 if response.status >= 400:
                     problems.append(f"{response.status}: {response.url}")
 
             page.on("response", answered)
-            page.on("console", lambda message: message.type == "error" and problems.append(
-                f"console error: {message.text}"))
+            page.on(
+                "console",
+                lambda message: (
+                    message.type == "error" and problems.append(f"console error: {message.text}")
+                ),
+            )
             page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
             for path in ["/tjenester/", "/tjenester/?q=0150", sample_paths["service"]]:
                 page.goto(stack.base_url + path, wait_until="load")
-                page.wait_for_selector("#service-map[data-marker-count]", state="attached",
-                                       timeout=10_000)
+                page.wait_for_selector(
+                    "#service-map[data-marker-count]", state="attached", timeout=10_000
+                )
                 page.wait_for_load_state("networkidle")
                 icons = page.evaluate(MARKER_ICONS)
                 if not icons:
                     problems.append(f"{path}: no marker or cluster icon on the map")
-                problems.extend(f"{path}: marker image not loaded: {icon['src']}"
-                                for icon in icons if not icon["loaded"])
-                problems.extend(f"{path}: CSP violation: {violation}"
-                                for violation in page.evaluate("window.__cspViolations"))
+                problems.extend(
+                    f"{path}: marker image not loaded: {icon['src']}"
+                    for icon in icons
+                    if not icon["loaded"]
+                )
+                problems.extend(
+                    f"{path}: CSP violation: {violation}"
+                    for violation in page.evaluate("window.__cspViolations")
+                )
                 images += sum(icon["image"] for icon in icons)
         finally:
             browser.close()

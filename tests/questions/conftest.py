@@ -35,4 +35,3 @@ def member(db):
 @pytest.fixture
 def other_member(db):
     return helpers.staff("ola.p", role="police")
-

@@ -16,8 +16,10 @@ from questions.models import PanelMember
 from questions.services import question_submit
 
 PASSWORD = "correct horse battery"
-QUESTION_TEXT = ("Kjæresten min leser meldingene mine og blir sint når jeg treffer venner. "
-                 "Er dette vold, og hva kan jeg gjøre?")
+QUESTION_TEXT = (
+    "Kjæresten min leser meldingene mine og blir sint når jeg treffer venner. "
+    "Er dette vold, og hva kan jeg gjøre?"
+)
 
 
 def topic(slug="vold-i-naere-relasjoner"):
@@ -31,8 +33,11 @@ def group(slug="utsatt"):
 
 def staff(username, *, moderator=False, role="psychologist", topics=(), email=None):
     user = User.objects.create_user(
-        username, email=email or f"{username}@panel.example.no", password=PASSWORD,
-        is_staff=True, first_name=username.split(".")[0].title() + "sen",
+        username,
+        email=email or f"{username}@panel.example.no",
+        password=PASSWORD,
+        is_staff=True,
+        first_name=username.split(".")[0].title() + "sen",
     )
     user.groups.add(Group.objects.get(name=PANEL))
     if moderator:
@@ -45,8 +50,13 @@ def staff(username, *, moderator=False, role="psychologist", topics=(), email=No
 
 def question(**fields):
     """A question as an asker would send it; returns (question, code)."""
-    defaults = {"text": QUESTION_TEXT, "topic": topic(), "asker_group": group(),
-                "consent_to_publish": True, "language": "nb"}
+    defaults = {
+        "text": QUESTION_TEXT,
+        "topic": topic(),
+        "asker_group": group(),
+        "consent_to_publish": True,
+        "language": "nb",
+    }
     defaults.update(fields)
     return question_submit(**defaults)
 
@@ -57,9 +67,16 @@ def aged_token(seconds=60):
 
 
 def ask_data(**overrides):
-    data = {"text": QUESTION_TEXT, "topic": "vold-i-naere-relasjoner",
-            "asker_group": "utsatt", "age_group": "", "consent_to_publish": "on",
-            "website": "", "started": aged_token(), "action": "send"}
+    data = {
+        "text": QUESTION_TEXT,
+        "topic": "vold-i-naere-relasjoner",
+        "asker_group": "utsatt",
+        "age_group": "",
+        "consent_to_publish": "on",
+        "website": "",
+        "started": aged_token(),
+        "action": "send",
+    }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
@@ -74,6 +91,7 @@ def code_from(response):
 
 
 # --- The admin's change form ------------------------------------------------------------------
+
 
 def change_url(question):
     return reverse("admin:questions_question_change", args=[question.pk])
@@ -149,25 +167,39 @@ def public_url(question):
         return question.get_absolute_url()
 
 
-def published_question(*, title, question, answer="Et generelt svar fra panelet.",
-                       topic_slug="foreldretvist-og-samvaer", group_slug="utsatt",
-                       role="lawyer", **fields):
+def published_question(
+    *,
+    title,
+    question,
+    answer="Et generelt svar fra panelet.",
+    topic_slug="foreldretvist-og-samvaer",
+    group_slug="utsatt",
+    role="lawyer",
+    **fields,
+):
     """A question already answered and published, with its public version."""
     from django.utils import timezone
 
     from questions.models import Question
 
     created, _code = question_submit(
-        text="Originalen: " + question, topic=globals()["topic"](topic_slug),
-        asker_group=group(group_slug) if group_slug else None, consent_to_publish=True,
+        text="Originalen: " + question,
+        topic=globals()["topic"](topic_slug),
+        asker_group=group(group_slug) if group_slug else None,
+        consent_to_publish=True,
         language="nb",
     )
     now = timezone.now()
     values = {
-        "status": Question.Status.PUBLISHED, "answer": answer, "answered_by_role": role,
-        "answered_at": now, "public_title_nb": title, "public_question_nb": question,
-        "public_answer_nb": answer, "public_slug": fields.pop("slug", None) or
-        f"q-{created.pk}", "published_at": now,
+        "status": Question.Status.PUBLISHED,
+        "answer": answer,
+        "answered_by_role": role,
+        "answered_at": now,
+        "public_title_nb": title,
+        "public_question_nb": question,
+        "public_answer_nb": answer,
+        "public_slug": fields.pop("slug", None) or f"q-{created.pk}",
+        "published_at": now,
     }
     values.update(fields)
     Question.objects.filter(pk=created.pk).update(**values)

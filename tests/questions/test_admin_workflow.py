@@ -25,7 +25,8 @@ def read_answer(client, code, **extra):
 
 
 def test_the_whole_workflow_from_question_to_publication(
-        client, moderator, second_moderator, member, django_capture_on_commit_callbacks):
+    client, moderator, second_moderator, member, django_capture_on_commit_callbacks
+):
     question, code = helpers.question(topic=helpers.topic("foreldretvist-og-samvaer"))
 
     # The moderator sees the new question in the list and screens it.
@@ -35,13 +36,17 @@ def test_the_whole_workflow_from_question_to_publication(
     response = admin_step(client, question, "accept")
     question.refresh_from_db()
     assert question.status == S.ACCEPTED
-    assert nb("Done: the question is now %(status)s.") % {"status": nb("accepted")} in \
-        messages_of(response)
+    assert nb("Done: the question is now %(status)s.") % {"status": nb("accepted")} in messages_of(
+        response
+    )
 
     # The assign list puts the panel members who know the topic first.
     page = client.get(change_url(question))
-    choices = [label for value, label in page.context["adminform"].form.fields[
-        "assign_to"].choices if value]
+    choices = [
+        label
+        for value, label in page.context["adminform"].form.fields["assign_to"].choices
+        if value
+    ]
     assert choices[0].startswith(f"★ Karisen ({nb('lawyer')})")
 
     # Assigning tells the panel member by e-mail, without a word of the question.
@@ -103,20 +108,32 @@ def test_the_whole_workflow_from_question_to_publication(
     login(client, moderator)
     response = admin_step(client, question, "publish")
     assert question.__class__.objects.get(pk=question.pk).status == S.ANSWERED
-    assert nb("Write the public title, question and answer (in bokmål at least) first.") \
-        in messages_of(response)
+    assert nb(
+        "Write the public title, question and answer (in bokmål at least) first."
+    ) in messages_of(response)
     response = admin_step(
-        client, question, "publish", public_title_nb="Er kontroll vold?",
-        public_question_nb=question.text, public_answer_nb=answer,
+        client,
+        question,
+        "publish",
+        public_title_nb="Er kontroll vold?",
+        public_question_nb=question.text,
+        public_answer_nb=answer,
     )
     question.refresh_from_db()
     assert question.status == S.ANSWERED
-    assert nb("The public question is the original wording: rewrite it so the asker cannot "
-              "be recognised.") in messages_of(response)
+    assert nb(
+        "The public question is the original wording: rewrite it so the asker cannot be recognised."
+    ) in messages_of(response)
     public_question = "Partneren min kontrollerer hvem jeg treffer. Er det vold?"
     public_answer = "Ja, kontroll kan være psykisk vold. Ring 116 006 for å snakke med noen."
-    admin_step(client, question, "publish", public_title_nb="Er kontroll vold?",
-               public_question_nb=public_question, public_answer_nb=public_answer)
+    admin_step(
+        client,
+        question,
+        "publish",
+        public_title_nb="Er kontroll vold?",
+        public_question_nb=public_question,
+        public_answer_nb=public_answer,
+    )
     question.refresh_from_db()
     assert question.status == S.PUBLISHED and question.public_slug == "er-kontroll-vold"
 
@@ -133,8 +150,11 @@ def test_the_whole_workflow_from_question_to_publication(
         assert user.username not in content and user.first_name not in content
 
     # Every step is in the log with who took it.
-    log = list(StatusChange.objects.filter(question=question).values_list(
-        "from_status", "to_status", "by__username"))
+    log = list(
+        StatusChange.objects.filter(question=question).values_list(
+            "from_status", "to_status", "by__username"
+        )
+    )
     assert log == [
         ("", "received", None),
         ("received", "accepted", "mona.m"),
@@ -147,7 +167,8 @@ def test_the_whole_workflow_from_question_to_publication(
 
 
 def test_a_panel_member_cannot_see_or_open_another_members_question(
-        client, moderator, member, other_member):
+    client, moderator, member, other_member
+):
     question, _code = helpers.question()
     mine, _ = helpers.question(text="Et annet spørsmål om vold som er langt nok til å sendes.")
     login(client, moderator)
@@ -165,8 +186,9 @@ def test_a_panel_member_cannot_see_or_open_another_members_question(
     assert page.redirect_chain and page.redirect_chain[-1][0] == reverse("admin:index")
     assert helpers.QUESTION_TEXT not in page.content.decode()
     # Nor can they act on it, nor note on it, nor read its history.
-    response = client.post(change_url(question), {"_transition": "send_answer",
-                                                  "answer": "Overtatt svar"})
+    response = client.post(
+        change_url(question), {"_transition": "send_answer", "answer": "Overtatt svar"}
+    )
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.answer == "" and question.status == S.ASSIGNED
@@ -212,14 +234,21 @@ def test_rejection_gives_the_asker_a_standard_reply(client, moderator):
 
 
 def test_bulk_rejection_as_spam(client, moderator):
-    spam = [helpers.question(text=f"Kjøp billige klokker her nå nå nå nummer {n}")[0]
-            for n in range(3)]
+    spam = [
+        helpers.question(text=f"Kjøp billige klokker her nå nå nå nummer {n}")[0] for n in range(3)
+    ]
     login(client, moderator)
-    response = client.post(reverse("admin:questions_question_changelist"), {
-        "action": "reject_spam_selected", "_selected_action": [q.pk for q in spam],
-    }, follow=True)
+    response = client.post(
+        reverse("admin:questions_question_changelist"),
+        {
+            "action": "reject_spam_selected",
+            "_selected_action": [q.pk for q in spam],
+        },
+        follow=True,
+    )
     assert nb("%(count)d question rejected.", "%(count)d questions rejected.", 3) % {
-        "count": 3} in messages_of(response)
+        "count": 3
+    } in messages_of(response)
     assert set(Question.objects.values_list("status", flat=True)) == {S.REJECTED}
 
 
@@ -232,8 +261,9 @@ def test_the_writer_cannot_be_the_second_reader(client, moderator, second_modera
     response = admin_step(client, question, "approve")
     question.refresh_from_db()
     assert question.status == S.DRAFTED
-    assert nb("A second reader must approve the answer: not the one who wrote it.") in \
-        messages_of(response)
+    assert nb("A second reader must approve the answer: not the one who wrote it.") in messages_of(
+        response
+    )
     client.logout()
     login(client, second_moderator)
     admin_step(client, question, "approve")
@@ -282,8 +312,9 @@ def test_no_consent_means_no_publishing(client, moderator, member):
     assert nb("The asker did not agree to publication.") in messages_of(response)
 
 
-def test_follow_up_and_internal_notes(client, moderator, member,
-                                      django_capture_on_commit_callbacks):
+def test_follow_up_and_internal_notes(
+    client, moderator, member, django_capture_on_commit_callbacks
+):
     question, code = helpers.question()
     _answer(client, question, moderator, member)
     client.logout()
@@ -305,8 +336,11 @@ def test_follow_up_and_internal_notes(client, moderator, member,
     listing = client.get(reverse("admin:questions_question_changelist"), {"followup": "waiting"})
     assert f"#{question.pk}" in listing.content.decode()
     followup_answer = "Hvis du er redd for hvordan han reagerer, kan krisesenteret hjelpe deg."
-    admin_step(client, question, **{"followup-0-answer": followup_answer,
-                                    "notes-0-text": "Vurder å tilby krisesenter."})
+    admin_step(
+        client,
+        question,
+        **{"followup-0-answer": followup_answer, "notes-0-text": "Vurder å tilby krisesenter."},
+    )
     question.followup.refresh_from_db()
     assert question.followup.answer == followup_answer
     assert question.followup.answered_by == member
@@ -328,8 +362,9 @@ def test_urgent_flag_is_logged_and_listed_first(client, moderator):
     admin_step(client, urgent, "mark_urgent")
     urgent.refresh_from_db()
     assert urgent.is_urgent
-    assert StatusChange.objects.filter(question=urgent, detail="marked urgent",
-                                       by=moderator).exists()
+    assert StatusChange.objects.filter(
+        question=urgent, detail="marked urgent", by=moderator
+    ).exists()
     listing = client.get(reverse("admin:questions_question_changelist"))
     content = listing.content.decode()
     assert content.index(f"#{urgent.pk}") < content.index(f"#{calm.pk}")
@@ -364,10 +399,10 @@ def test_overdue_questions_are_shown(client, moderator):
 
     question, _code = helpers.question()
     Question.objects.filter(pk=question.pk).update(
-        received_at=timezone.now() - dt.timedelta(days=9))
+        received_at=timezone.now() - dt.timedelta(days=9)
+    )
     login(client, moderator)
-    listing = client.get(reverse("admin:questions_question_changelist"),
-                         {"answer_time": "overdue"})
+    listing = client.get(reverse("admin:questions_question_changelist"), {"answer_time": "overdue"})
     content = listing.content.decode()
     assert f"#{question.pk}" in content and nb("overdue") in content
 

@@ -24,13 +24,22 @@ def test_asking_reading_and_following_up_are_stored_to_the_hour(client):
     assert on_the_hour(received.at)
 
     Question.objects.filter(pk=question.pk).update(
-        status=Question.Status.ANSWERED, answer="Et svar.", answered_at=timezone.now(),
-        answered_by_role="psychologist")
+        status=Question.Status.ANSWERED,
+        answer="Et svar.",
+        answered_at=timezone.now(),
+        answered_by_role="psychologist",
+    )
     read = helpers.url("questions:read")
     assert client.post(read, {"code": code}).status_code == 200
     client.post(read, {"code": code, "action": "feedback", "helpful": "yes", "comment": ""})
-    client.post(read, {"code": code, "action": "followup",
-                       "text": "Takk. Hva om han ikke vil gå ut av leiligheten?"})
+    client.post(
+        read,
+        {
+            "code": code,
+            "action": "followup",
+            "text": "Takk. Hva om han ikke vil gå ut av leiligheten?",
+        },
+    )
     question.refresh_from_db()
     assert on_the_hour(question.answer_read_at) and on_the_hour(question.last_activity_at)
     assert on_the_hour(Feedback.objects.get(question=question).created_at)
@@ -42,8 +51,11 @@ def test_asking_reading_and_following_up_are_stored_to_the_hour(client):
 def test_the_statistics_still_count_the_month_and_the_hours_to_answer():
     question, _code = helpers.question()
     Question.objects.filter(pk=question.pk).update(
-        status=Question.Status.ANSWERED, answered_at=question.received_at + timezone.timedelta(
-            hours=30), answer="Svar", answered_by_role="lawyer")
+        status=Question.Status.ANSWERED,
+        answered_at=question.received_at + timezone.timedelta(hours=30),
+        answer="Svar",
+        answered_by_role="lawyer",
+    )
     figures = question_statistics(timezone.localtime(question.received_at).year)
     assert figures.answered == 1
     assert figures.median_days_to_answer == 1.25  # 30 hours

@@ -102,8 +102,12 @@ def test_the_code_is_random_well_formed_and_not_stored_in_plain_text(client):
 def test_codes_are_normalised_and_survive_a_key_rotation(settings):
     code = codes.new_code()
     stored = codes.hash_code(code)
-    for typed in (code.lower(), code.replace("-", " "), f"  {code.replace('-', '')} ",
-                  code.replace("-", "–")):
+    for typed in (
+        code.lower(),
+        code.replace("-", " "),
+        f"  {code.replace('-', '')} ",
+        code.replace("-", "–"),
+    ):
         assert stored in codes.candidate_hashes(typed)
     assert codes.candidate_hashes("not a code") == []
     assert codes.candidate_hashes("0000-0000-0000-0000") == []
@@ -117,13 +121,26 @@ def test_neither_the_address_nor_the_user_agent_is_stored_or_logged(client, capl
     address, agent = "203.0.113.77", "CanaryBrowser/9.9 (distinctive-7f3a)"
     forwarded = "198.51.100.23"
     with caplog.at_level(logging.DEBUG):
-        response = client.post(helpers.url(ASK), ask_data(), REMOTE_ADDR=address,
-                               HTTP_USER_AGENT=agent, HTTP_X_FORWARDED_FOR=forwarded)
+        response = client.post(
+            helpers.url(ASK),
+            ask_data(),
+            REMOTE_ADDR=address,
+            HTTP_USER_AGENT=agent,
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
         code = code_from(response)
-        client.post(helpers.url("questions:read"), {"code": code}, REMOTE_ADDR=address,
-                    HTTP_USER_AGENT=agent)
-        client.post(helpers.url("questions:read"), {"code": "ZZZZ-ZZZZ-ZZZZ-ZZZZ"},
-                    REMOTE_ADDR=address, HTTP_USER_AGENT=agent)
+        client.post(
+            helpers.url("questions:read"),
+            {"code": code},
+            REMOTE_ADDR=address,
+            HTTP_USER_AGENT=agent,
+        )
+        client.post(
+            helpers.url("questions:read"),
+            {"code": "ZZZZ-ZZZZ-ZZZZ-ZZZZ"},
+            REMOTE_ADDR=address,
+            HTTP_USER_AGENT=agent,
+        )
     assert Question.objects.count() == 1
     dump = io.StringIO()
     call_command("dumpdata", stdout=dump)
@@ -187,23 +204,43 @@ def test_sending_is_rate_limited_per_address(client):
 @override_settings(TRUSTED_PROXIES=["10.0.0.0/8"], QUESTIONS_ASK_LIMIT_PER_HOUR=1)
 def test_behind_a_proxy_the_forwarded_address_is_limited(client):
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
-    assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="192.0.2.20",
-                       **proxy).status_code == 200
-    assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="192.0.2.21",
-                       **proxy).status_code == 200
+    assert (
+        client.post(
+            helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="192.0.2.20", **proxy
+        ).status_code
+        == 200
+    )
+    assert (
+        client.post(
+            helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="192.0.2.21", **proxy
+        ).status_code
+        == 200
+    )
     # A visitor cannot escape by claiming another address in front of the real one.
-    assert client.post(helpers.url(ASK), ask_data(),
-                       HTTP_X_FORWARDED_FOR="1.2.3.4, 192.0.2.20", **proxy).status_code == 429
+    assert (
+        client.post(
+            helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="1.2.3.4, 192.0.2.20", **proxy
+        ).status_code
+        == 429
+    )
 
 
 @override_settings(TRUSTED_PROXIES=["10.0.0.1"], QUESTIONS_ASK_LIMIT_PER_HOUR=1)
 def test_a_forwarded_address_from_an_untrusted_peer_is_not_believed(client):
     """Anyone may send X-Forwarded-For; only the proxy's is believed."""
     outsider = {"REMOTE_ADDR": "192.0.2.30"}
-    assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="198.51.100.1",
-                       **outsider).status_code == 200
-    assert client.post(helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="198.51.100.2",
-                       **outsider).status_code == 429
+    assert (
+        client.post(
+            helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="198.51.100.1", **outsider
+        ).status_code
+        == 200
+    )
+    assert (
+        client.post(
+            helpers.url(ASK), ask_data(), HTTP_X_FORWARDED_FOR="198.51.100.2", **outsider
+        ).status_code
+        == 429
+    )
 
 
 BAD_INPUT = [
@@ -214,8 +251,7 @@ BAD_INPUT = [
     ({"text": QUESTION_TEXT + "\x00"}, "invisible control characters"),
     ({"text": QUESTION_TEXT + "\x1b[31m"}, "invisible control characters"),
     ({"text": QUESTION_TEXT + "<script>alert(1)</script>"}, "Write plain text, without HTML"),
-    ({"text": '<img src=x onerror="alert(1)"> ' + QUESTION_TEXT},
-     "Write plain text, without HTML"),
+    ({"text": '<img src=x onerror="alert(1)"> ' + QUESTION_TEXT}, "Write plain text, without HTML"),
     ({"topic": ""}, "Choose a topic."),
     ({"topic": "no-such-topic"}, "Choose a topic from the list."),
     ({"topic": "'; DROP TABLE questions_question; --"}, "Choose a topic from the list."),
@@ -276,18 +312,25 @@ def test_a_post_from_another_site_is_refused(client):
     response = client.post(helpers.url(ASK), ask_data(), HTTP_SEC_FETCH_SITE="cross-site")
     assert response.status_code == 403
     assert not Question.objects.exists()
-    same = client.post(helpers.url(ASK), ask_data(), HTTP_ORIGIN="http://testserver",
-                       HTTP_SEC_FETCH_SITE="same-origin")
+    same = client.post(
+        helpers.url(ASK),
+        ask_data(),
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
     assert same.status_code == 200
 
 
 def test_checking_for_similar_questions_keeps_the_draft_and_stores_nothing(client, caplog):
-    helpers.published_question(title="Samvær når far har vært voldelig",
-                               question="Må barna ha samvær med en far som har slått?")
+    helpers.published_question(
+        title="Samvær når far har vært voldelig",
+        question="Må barna ha samvær med en far som har slått?",
+    )
     draft = "Barnas far har slått meg, og nå vil han ha samvær med barna. Hva gjør jeg?"
     with caplog.at_level(logging.DEBUG):
-        response = client.post(helpers.url(ASK), ask_data(text=draft, action="similar",
-                                                          topic="barn-og-unge"))
+        response = client.post(
+            helpers.url(ASK), ask_data(text=draft, action="similar", topic="barn-og-unge")
+        )
     content = response.content.decode()
     assert response.status_code == 200
     assert "Samvær når far har vært voldelig" in content
@@ -300,8 +343,10 @@ def test_checking_for_similar_questions_keeps_the_draft_and_stores_nothing(clien
 
 
 def test_the_similar_endpoint_answers_json_and_validates(client):
-    helpers.published_question(title="Samvær når far har vært voldelig",
-                               question="Må barna ha samvær med en far som har slått?")
+    helpers.published_question(
+        title="Samvær når far har vært voldelig",
+        question="Må barna ha samvær med en far som har slått?",
+    )
     found = client.post(helpers.url("questions:similar"), {"text": "samværet med barna"})
     assert found.status_code == 200
     assert found.json()["results"][0]["title"] == "Samvær når far har vært voldelig"

@@ -21,8 +21,11 @@ def read(client, code, **data):
 def answered(text="Det finnes hjelp. Du kan ringe 116 006 når som helst."):
     question, code = helpers.question()
     Question.objects.filter(pk=question.pk).update(
-        status=Question.Status.ANSWERED, answer=text, answered_at=timezone.now(),
-        answered_by_role="psychologist")
+        status=Question.Status.ANSWERED,
+        answer=text,
+        answered_at=timezone.now(),
+        answered_by_role="psychologist",
+    )
     question.refresh_from_db()
     return question, code
 
@@ -78,8 +81,17 @@ def test_wrong_and_unknown_codes_get_the_same_neutral_message(client):
     assert f'value="{wrong}"' in first.content.decode()
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "x" * 65, "<script>alert(1)</script>",
-                                   "ABCD-EFGH-JKMN-PQR\x00", "0OIL-0OIL-0OIL-0OIL"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "abc",
+        "x" * 65,
+        "<script>alert(1)</script>",
+        "ABCD-EFGH-JKMN-PQR\x00",
+        "0OIL-0OIL-0OIL-0OIL",
+    ],
+)
 def test_malformed_codes_get_a_clear_error(client, typed):
     response = read(client, typed)
     content = response.content.decode()
@@ -101,8 +113,9 @@ def test_guessing_is_throttled_but_a_right_code_is_always_read(client):
     right = read(client, code)
     assert right.status_code == 200 and question.answer in right.content.decode()
     # Another address is not affected.
-    other = client.post(helpers.url("questions:read"), {"code": "ABCD-EFGH-JKMN-PQR8"},
-                        REMOTE_ADDR="192.0.2.99")
+    other = client.post(
+        helpers.url("questions:read"), {"code": "ABCD-EFGH-JKMN-PQR8"}, REMOTE_ADDR="192.0.2.99"
+    )
     assert other.status_code == 400
 
 
@@ -132,13 +145,16 @@ def test_feedback_is_stored_and_can_be_changed(client):
     assert not feedback.helpful and Feedback.objects.count() == 1
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({"helpful": ""}, "Choose yes or no."),
-    ({"helpful": "maybe"}, "Choose yes or no."),
-    ({"helpful": "yes", "comment": "x" * 1001}, "Write at most 1000 characters"),
-    ({"helpful": "yes", "comment": "<script>x</script>"}, "Write plain text"),
-    ({"helpful": "yes", "comment": "Hei\x07"}, "invisible control characters"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"helpful": ""}, "Choose yes or no."),
+        ({"helpful": "maybe"}, "Choose yes or no."),
+        ({"helpful": "yes", "comment": "x" * 1001}, "Write at most 1000 characters"),
+        ({"helpful": "yes", "comment": "<script>x</script>"}, "Write plain text"),
+        ({"helpful": "yes", "comment": "Hei\x07"}, "invisible control characters"),
+    ],
+)
 def test_bad_feedback_gets_a_clear_error_and_keeps_the_text(client, data, message):
     question, code = answered()
     response = read(client, code, action="feedback", **data)
@@ -159,11 +175,14 @@ def test_no_feedback_or_follow_up_before_the_answer(client):
     assert followup.status_code == 400 and not FollowUp.objects.exists()
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "Write your follow-up question."),
-    ("x" * 2001, "Write at most 2000 characters (you wrote 2001)."),
-    ("<iframe src=x></iframe>", "Write plain text"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Write your follow-up question."),
+        ("x" * 2001, "Write at most 2000 characters (you wrote 2001)."),
+        ("<iframe src=x></iframe>", "Write plain text"),
+    ],
+)
 def test_bad_follow_up_gets_a_clear_error_and_keeps_the_text(client, text, message):
     _question, code = answered()
     response = read(client, code, action="followup", text=text)
@@ -186,7 +205,8 @@ def test_the_answer_page_carries_the_code_only_in_post_forms(client):
     content = read(client, code).content.decode()
     assert f'type="hidden" name="code" value="{code}"' in content
     assert f"?code={code}" not in content and f"code={code}" not in content.replace(
-        f'name="code" value="{code}"', "")
+        f'name="code" value="{code}"', ""
+    )
 
 
 def test_services_refuse_a_second_follow_up():

@@ -12,8 +12,7 @@ from questions.workflow import TransitionNotAllowed
 from tests.questions import helpers
 from tests.questions.helpers import admin_step, messages_of, nb
 
-pytestmark = [pytest.mark.django_db,
-              pytest.mark.usefixtures("_second_reader_required")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_second_reader_required")]
 S = Question.Status
 DRAFT = "Det du beskriver, er psykisk vold. Du kan ringe 116 006."
 REWRITE = "Moderatorens egen tekst, som ingen andre har lest."
@@ -54,9 +53,13 @@ def test_a_rewritten_answer_cannot_be_approved_in_the_same_post(client, moderato
     assert question.answer == DRAFT and question.answer_drafted_by == member
     assert response.status_code == 200
     assert response.context["adminform"].form["answer"].value() == REWRITE
-    assert nb("You changed the answer, so it cannot be approved in the same step. Save it: it "
-              "is then your draft, and another moderator must approve it.") in \
-        response.content.decode()
+    assert (
+        nb(
+            "You changed the answer, so it cannot be approved in the same step. Save it: it "
+            "is then your draft, and another moderator must approve it."
+        )
+        in response.content.decode()
+    )
 
 
 def test_the_writer_cannot_approve_their_own_draft(client, moderator, second_moderator):
@@ -87,7 +90,8 @@ def test_a_moderators_edit_is_a_new_draft_they_cannot_approve(client, moderator,
 
 
 def test_another_moderator_approves_a_moderators_rewrite(
-        client, moderator, second_moderator, member):
+    client, moderator, second_moderator, member
+):
     question = drafted(client, moderator, member)
     client.force_login(moderator)
     admin_step(client, question, answer=REWRITE)
@@ -97,8 +101,9 @@ def test_another_moderator_approves_a_moderators_rewrite(
     assert question.status == S.APPROVED
     assert question.answer_approved_by == second_moderator
     assert question.answer_drafted_by == moderator and question.answer == REWRITE
-    assert nb("Done: the question is now %(status)s.") % {"status": nb("answer approved")} in \
-        messages_of(response)
+    assert nb("Done: the question is now %(status)s.") % {
+        "status": nb("answer approved")
+    } in messages_of(response)
     client.force_login(member)
     admin_step(client, question, "send_answer")
     question.refresh_from_db()
@@ -106,7 +111,8 @@ def test_another_moderator_approves_a_moderators_rewrite(
 
 
 def test_the_services_refuse_an_approval_by_whoever_saved_the_text_last(
-        moderator, second_moderator, member, client):
+    moderator, second_moderator, member, client
+):
     question = drafted(client, moderator, member)
     services.answer_draft_save(question=question, text=REWRITE, by=moderator)
     with pytest.raises(TransitionNotAllowed):

@@ -13,14 +13,25 @@ pytestmark = pytest.mark.django_db
 
 def form_data(**overrides):
     data = {
-        "name": "Nytt krisesenter", "slug": "nytt-krisesenter",
-        "category": factories.category().pk, "description_nb": "Hjelp hele døgnet.",
-        "postcode": "9008", "place": "Tromsø", "street_address": "",
-        "location_precision": "approximate", "latitude": "", "longitude": "",
-        "phone": "099 00 999", "is_free": "on", "is_published": "on",
-        "opening_periods-TOTAL_FORMS": "1", "opening_periods-INITIAL_FORMS": "0",
-        "opening_periods-MIN_NUM_FORMS": "0", "opening_periods-MAX_NUM_FORMS": "1000",
-        "opening_periods-0-weekday": "0", "opening_periods-0-opens": "08:00",
+        "name": "Nytt krisesenter",
+        "slug": "nytt-krisesenter",
+        "category": factories.category().pk,
+        "description_nb": "Hjelp hele døgnet.",
+        "postcode": "9008",
+        "place": "Tromsø",
+        "street_address": "",
+        "location_precision": "approximate",
+        "latitude": "",
+        "longitude": "",
+        "phone": "099 00 999",
+        "is_free": "on",
+        "is_published": "on",
+        "opening_periods-TOTAL_FORMS": "1",
+        "opening_periods-INITIAL_FORMS": "0",
+        "opening_periods-MIN_NUM_FORMS": "0",
+        "opening_periods-MAX_NUM_FORMS": "1000",
+        "opening_periods-0-weekday": "0",
+        "opening_periods-0-opens": "08:00",
         "opening_periods-0-closes": "15:30",
     }
     data.update(overrides)
@@ -38,8 +49,7 @@ def test_editor_adds_a_service_placed_from_its_postcode(editor_client):
 
 
 def test_a_point_placed_on_the_map_is_kept_as_exact(editor_client):
-    data = form_data(latitude="69.680000", longitude="18.930000",
-                     location_precision="exact")
+    data = form_data(latitude="69.680000", longitude="18.930000", location_precision="exact")
     editor_client.post(reverse("admin:services_service_add"), data)
     service = Service.objects.get(slug="nytt-krisesenter")
     assert (service.latitude, service.longitude) == (69.68, 18.93)
@@ -50,8 +60,12 @@ def test_a_point_placed_on_the_map_is_kept_as_exact(editor_client):
 def test_changing_the_postcode_moves_an_approximate_point(editor_client):
     editor_client.post(reverse("admin:services_service_add"), form_data())
     service = Service.objects.get()
-    data = form_data(postcode="5003", place="Bergen", latitude=str(service.latitude),
-                     longitude=str(service.longitude))
+    data = form_data(
+        postcode="5003",
+        place="Bergen",
+        latitude=str(service.latitude),
+        longitude=str(service.longitude),
+    )
     editor_client.post(reverse("admin:services_service_change", args=[service.pk]), data)
     service.refresh_from_db()
     assert service.latitude == pytest.approx(60.3986, abs=1e-3)
@@ -79,8 +93,10 @@ def test_changelist_filters_by_county_and_staleness(editor_client):
 
 def test_bulk_mark_verified(editor_client):
     old = factories.service(last_verified=dt.date(2020, 1, 1))
-    editor_client.post(reverse("admin:services_service_changelist"),
-                       {"action": "mark_verified", "_selected_action": [old.pk]})
+    editor_client.post(
+        reverse("admin:services_service_changelist"),
+        {"action": "mark_verified", "_selected_action": [old.pk]},
+    )
     old.refresh_from_db()
     assert old.last_verified == dt.date.today()
 
@@ -111,6 +127,7 @@ def test_a_panel_member_cannot_edit_services(client):
     client.force_login(member)
     service = factories.service()
     assert client.get(reverse("admin:services_service_changelist")).status_code == 200
-    response = client.post(reverse("admin:services_service_change", args=[service.pk]),
-                           form_data(name="Endret"))
+    response = client.post(
+        reverse("admin:services_service_change", args=[service.pk]), form_data(name="Endret")
+    )
     assert response.status_code == 403

@@ -8,9 +8,26 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
-    "", " ", "x" * 10_000, "\x00", "a\x00b", "\x1b[31m", "<script>alert(1)</script>",
-    "' OR 1=1 --", "😀", "مرحبا", "../../etc/passwd", "%00", "NaN", "inf", "-1e309",
-    "1e309", "0x1F", "١٢٣", "\u202e", "null",
+    "",
+    " ",
+    "x" * 10_000,
+    "\x00",
+    "a\x00b",
+    "\x1b[31m",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "😀",
+    "مرحبا",
+    "../../etc/passwd",
+    "%00",
+    "NaN",
+    "inf",
+    "-1e309",
+    "1e309",
+    "0x1F",
+    "١٢٣",
+    "\u202e",
+    "null",
 ]
 PARAMETERS = ["q", "lat", "lon", "category", "target", "open_now", "radius", "page"]
 
@@ -34,10 +51,16 @@ def test_geojson_never_fails(client, service, parameter, value):
     assert response.status_code in (200, 400)
 
 
-@pytest.mark.parametrize("params", [
-    {"lat": "91", "lon": "10"}, {"lat": "59.9", "lon": "200"}, {"lat": "59.9"},
-    {"lat": "48.85", "lon": "2.35"}, {"lat": "59.9", "lon": "abc"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lat": "91", "lon": "10"},
+        {"lat": "59.9", "lon": "200"},
+        {"lat": "59.9"},
+        {"lat": "48.85", "lon": "2.35"},
+        {"lat": "59.9", "lon": "abc"},
+    ],
+)
 def test_out_of_range_coordinates_get_a_translated_error(client, params):
     response = client.get("/en/tjenester/", params)
     html = response.content.decode()
@@ -80,6 +103,8 @@ def test_report_form_refuses_an_oversized_post(client, service):
 
 def test_wrong_methods_are_refused(client, service):
     assert client.post(reverse("services:search")).status_code == 405
-    assert client.put(reverse("services:report-error",
-                              kwargs={"slug": service.slug})).status_code == 405
+    assert (
+        client.put(reverse("services:report-error", kwargs={"slug": service.slug})).status_code
+        == 405
+    )
     assert client.delete(service.get_absolute_url()).status_code == 405

@@ -24,11 +24,22 @@ def export_text():
 def test_export_then_import_into_an_empty_registry_restores_everything():
     import datetime as dt
 
-    factories.service(name="A", languages=["nb", "ar"], wheelchair_accessible=True,
-                      opening=[(0, dt.time(8), dt.time(15)), (4, dt.time(22), dt.time(6))],
-                      description_en="English text")
-    factories.service(name="B", is_national=True, latitude=None, longitude=None, postcode="",
-                      wheelchair_accessible=None, is_open_24_7=True)
+    factories.service(
+        name="A",
+        languages=["nb", "ar"],
+        wheelchair_accessible=True,
+        opening=[(0, dt.time(8), dt.time(15)), (4, dt.time(22), dt.time(6))],
+        description_en="English text",
+    )
+    factories.service(
+        name="B",
+        is_national=True,
+        latitude=None,
+        longitude=None,
+        postcode="",
+        wheelchair_accessible=None,
+        is_open_24_7=True,
+    )
     before = export_text()
     Service.objects.all().delete()
     result = import_rows(read_csv(io.StringIO(before)))
@@ -51,9 +62,11 @@ def test_demo_data_covers_every_category_and_county():
 
     call_command("import_services", DEMO, stdout=io.StringIO())
     assert set(Service.objects.values_list("category__slug", flat=True)) == set(
-        ServiceCategory.objects.values_list("slug", flat=True))
+        ServiceCategory.objects.values_list("slug", flat=True)
+    )
     assert set(Service.objects.exclude(county=None).values_list("county", flat=True)) == set(
-        County.objects.values_list("pk", flat=True))
+        County.objects.values_list("pk", flat=True)
+    )
     local = Service.objects.filter(is_national=False)
     assert all(s.is_demo and s.name.endswith("(demo)") for s in local)
     assert Service.objects.filter(is_national=True, is_demo=False, phone="116 006").exists()
@@ -63,8 +76,13 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported():
     rows = [
         {"slug": "ok", "name": "OK", "category": "krisesenter", "postcode": "0150"},
         {"slug": "bad-category", "name": "X", "category": "nope", "postcode": "0150"},
-        {"slug": "bad-hours", "name": "X", "category": "krisesenter", "postcode": "0150",
-         "opening_hours": "someday 8-9"},
+        {
+            "slug": "bad-hours",
+            "name": "X",
+            "category": "krisesenter",
+            "postcode": "0150",
+            "opening_hours": "someday 8-9",
+        },
         {"slug": "bad-postcode", "name": "X", "category": "krisesenter", "postcode": "12"},
         {"slug": "", "name": "X", "category": "krisesenter"},
     ]
@@ -93,8 +111,9 @@ def test_opening_hours_text_round_trips():
     assert parse(format_periods(periods)) == periods
 
 
-@pytest.mark.parametrize("text", ["mon 25:00-26:00", "xyz 08:00-09:00", "fri-mon 08:00-09:00",
-                                  "mon 8-9", "mon"])
+@pytest.mark.parametrize(
+    "text", ["mon 25:00-26:00", "xyz 08:00-09:00", "fri-mon 08:00-09:00", "mon 8-9", "mon"]
+)
 def test_unreadable_opening_hours_are_refused(text):
     with pytest.raises(OpeningHoursError):
         parse(text)
@@ -113,8 +132,9 @@ def test_a_semicolon_file_in_windows_1252_imports(tmp_path):
 
 def test_a_utf8_file_with_a_byte_order_mark_imports(tmp_path):
     path = tmp_path / "tjenester.csv"
-    path.write_bytes("slug,name,category,postcode,place\nbodo,Bodø,krisesenter,8006,Bodø\n"
-                     .encode("utf-8-sig"))
+    path.write_bytes(
+        "slug,name,category,postcode,place\nbodo,Bodø,krisesenter,8006,Bodø\n".encode("utf-8-sig")
+    )
     call_command("import_services", path, stdout=io.StringIO(), stderr=io.StringIO())
     assert Service.objects.get(slug="bodo").name == "Bodø"
 
@@ -141,4 +161,7 @@ def test_export_neutralises_formulas_and_import_restores_the_text():
     assert import_rows(read_csv(exported)).errors == []
     service = Service.objects.get()
     assert (service.name, service.phone, service.description_nb) == (
-        formula, "+47 22 00 00 00", "@SUM(A1)")
+        formula,
+        "+47 22 00 00 00",
+        "@SUM(A1)",
+    )

@@ -55,7 +55,9 @@ def test_postcode_resolves_to_the_postcode_area_centre(gazetteer):
     assert place.name == "9008 Tromsø"
     assert _point(place) == (69.6513, 18.9567)
     assert (place.municipality_number, place.municipality, place.county) == (
-        "5501", "Tromsø", "Troms",
+        "5501",
+        "Tromsø",
+        "Troms",
     )
     assert place.query == "9008"
 
@@ -136,9 +138,7 @@ def test_municipality_resolves_to_its_administrative_centre_not_its_centroid(gaz
         ("Sarpsborg sentrum og omegn", "3105"),
     ],
 )
-def test_municipality_names_match_whatever_the_case_accents_or_noise_words(
-    gazetteer, text, number
-):
+def test_municipality_names_match_whatever_the_case_accents_or_noise_words(gazetteer, text, number):
     place = gazetteer.lookup(text).place
     assert place is not None, text
     assert (place.kind, place.municipality_number) == ("municipality", number)
@@ -199,9 +199,7 @@ def test_name_of_a_municipality_and_a_postal_place_elsewhere_is_ambiguous(gazett
         ("Herøy", {"Herøy (Møre og Romsdal)", "Herøy (Nordland)"}),
     ],
 )
-def test_names_of_two_municipalities_are_ambiguous_and_labelled_by_county(
-    gazetteer, name, labels
-):
+def test_names_of_two_municipalities_are_ambiguous_and_labelled_by_county(gazetteer, name, labels):
     result = gazetteer.lookup(name)
     assert result.ambiguous
     assert result.place is None
@@ -229,7 +227,9 @@ def test_county_after_the_name_picks_one_of_the_namesakes(gazetteer, text, numbe
 def test_postal_place_spelled_out_with_its_county_is_not_taken_for_a_county_filter(gazetteer):
     place = gazetteer.lookup("Våler i Østfold").place
     assert (place.kind, place.name, place.municipality_number) == (
-        "place", "Våler i Østfold", "3114",
+        "place",
+        "Våler i Østfold",
+        "3114",
     )
 
 

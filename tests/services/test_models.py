@@ -56,8 +56,13 @@ def test_open_at_queryset_agrees_with_the_model_method():
     closed = factories.service(opening=[(2, dt.time(8), dt.time(16))])
     unknown = factories.service()
     services = [day, night, always, closed, unknown]
-    for moment in [at(2026, 11, 23, 7), at(2026, 11, 23, 12), at(2026, 11, 22, 21),
-                   at(2026, 11, 25, 12), at(2026, 11, 23, 23)]:
+    for moment in [
+        at(2026, 11, 23, 7),
+        at(2026, 11, 23, 12),
+        at(2026, 11, 22, 21),
+        at(2026, 11, 25, 12),
+        at(2026, 11, 23, 23),
+    ]:
         expected = {s.pk for s in services if s.is_open_at(moment)}
         assert set(Service.objects.open_at(moment).values_list("pk", flat=True)) == expected
 

@@ -20,8 +20,9 @@ def scattered_services():
     """60 services at random points within about 80 km of Oslo (fixed seed)."""
     rng = random.Random(20261123)
     return [
-        factories.service(latitude=OSLO[0] + rng.uniform(-0.7, 0.7),
-                          longitude=OSLO[1] + rng.uniform(-1.4, 1.4))
+        factories.service(
+            latitude=OSLO[0] + rng.uniform(-0.7, 0.7), longitude=OSLO[1] + rng.uniform(-1.4, 1.4)
+        )
         for _ in range(60)
     ]
 
@@ -41,20 +42,24 @@ def test_results_are_the_true_nearest_in_geodesic_order(scattered_services):
 def test_nothing_beyond_the_radius_is_returned(scattered_services):
     found = services_near(latitude=OSLO[0], longitude=OSLO[1], radius_km=10, limit=100)
     assert all(item.distance_km <= 10 for item in found)
-    within = [s for s in scattered_services
-              if geodesic(OSLO, (s.latitude, s.longitude)).km <= 10]
+    within = [s for s in scattered_services if geodesic(OSLO, (s.latitude, s.longitude)).km <= 10]
     assert len(found) == len(within)
 
 
 def test_a_small_batch_still_finds_the_true_nearest():
     """Dense points force the cut-off path: the answer must not change."""
     rng = random.Random(7)
-    services = [factories.service(latitude=OSLO[0] + rng.uniform(-0.02, 0.02),
-                                  longitude=OSLO[1] + rng.uniform(-0.04, 0.04))
-                for _ in range(80)]
+    services = [
+        factories.service(
+            latitude=OSLO[0] + rng.uniform(-0.02, 0.02),
+            longitude=OSLO[1] + rng.uniform(-0.04, 0.04),
+        )
+        for _ in range(80)
+    ]
     found = services_near(latitude=OSLO[0], longitude=OSLO[1], radius_km=50, limit=5)
-    expected = sorted(services, key=lambda s: (geodesic(OSLO, (s.latitude, s.longitude)).km,
-                                               s.pk))[:5]
+    expected = sorted(services, key=lambda s: (geodesic(OSLO, (s.latitude, s.longitude)).km, s.pk))[
+        :5
+    ]
     assert [item.service for item in found] == expected
 
 
@@ -83,8 +88,10 @@ def test_filters_by_category_client_group_and_open_now():
     closed = factories.service(opening=[(2, dt.time(8), dt.time(9))], client_groups=[children])
 
     def names(filters):
-        return {item.service for item in services_near(
-            latitude=OSLO[0], longitude=OSLO[1], filters=filters)}
+        return {
+            item.service
+            for item in services_near(latitude=OSLO[0], longitude=OSLO[1], filters=filters)
+        }
 
     assert names(ServiceFilters(category=factories.category("krisesenter"))) == {shelter, closed}
     assert names(ServiceFilters(client_group=children)) == {shelter, closed}
@@ -119,8 +126,9 @@ def test_browser_coordinates_win_over_typed_text(scattered_services):
     assert outcome.origin_label == ""
 
 
-def test_nearest_search_uses_a_bounded_number_of_queries(scattered_services,
-                                                         django_assert_max_num_queries):
+def test_nearest_search_uses_a_bounded_number_of_queries(
+    scattered_services, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(8):
         found = services_near(latitude=OSLO[0], longitude=OSLO[1], radius_km=50, limit=20)
         for item in found:

@@ -11,17 +11,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def oslo():
-    return factories.service(name="Krisesenteret i Oslo", latitude=59.91, longitude=10.75,
-                             is_open_24_7=True)
+    return factories.service(
+        name="Krisesenteret i Oslo", latitude=59.91, longitude=10.75, is_open_24_7=True
+    )
 
 
 @pytest.fixture
 def tromso():
     from services.models import Municipality
 
-    return factories.service(name="Krisesenteret i Tromsø", latitude=69.65, longitude=18.96,
-                             postcode="9008", place="Tromsø",
-                             municipality=Municipality.objects.get(number="5501"))
+    return factories.service(
+        name="Krisesenteret i Tromsø",
+        latitude=69.65,
+        longitude=18.96,
+        postcode="9008",
+        place="Tromsø",
+        municipality=Municipality.objects.get(number="5501"),
+    )
 
 
 def test_search_by_postcode_lists_the_nearest_first_with_distance(client, oslo, tromso):
@@ -41,8 +47,9 @@ def test_without_a_place_every_service_is_listed_page_by_page(client, oslo, trom
     assert set(response.context["page_obj"].object_list) == {oslo, tromso}
 
 
-def test_the_list_page_costs_a_fixed_number_of_queries(client, oslo, tromso,
-                                                       django_assert_max_num_queries):
+def test_the_list_page_costs_a_fixed_number_of_queries(
+    client, oslo, tromso, django_assert_max_num_queries
+):
     for _ in range(10):
         factories.service()
     with django_assert_max_num_queries(12):
@@ -65,9 +72,15 @@ def test_ambiguous_place_offers_each_choice(client):
 
 
 def test_national_lines_are_always_shown(client, oslo):
-    factories.service(name="Vold- og overgrepslinjen", is_national=True, latitude=None,
-                      longitude=None, postcode="", phone="116 006",
-                      category=factories.category("hjelpetelefon"))
+    factories.service(
+        name="Vold- og overgrepslinjen",
+        is_national=True,
+        latitude=None,
+        longitude=None,
+        postcode="",
+        phone="116 006",
+        category=factories.category("hjelpetelefon"),
+    )
     for params in [{}, {"q": "0150"}, {"q": "nowhere at all"}]:
         html = client.get("/en/tjenester/", params).content.decode()
         assert "Vold- og overgrepslinjen" in html
@@ -125,8 +138,12 @@ def test_geojson_rejects_bad_parameters_with_400(client):
 
 def test_report_an_error_stores_only_what_was_typed(client, oslo):
     url = reverse("services:report-error", kwargs={"slug": oslo.slug})
-    response = client.post(url, {"message": "Feil telefonnummer", "contact": ""},
-                           REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT="UniqueAgent/9.9")
+    response = client.post(
+        url,
+        {"message": "Feil telefonnummer", "contact": ""},
+        REMOTE_ADDR="203.0.113.77",
+        HTTP_USER_AGENT="UniqueAgent/9.9",
+    )
     assert response.status_code == 302
     assert response["Location"].endswith("/meld-feil/takk/")
     report = ListingErrorReport.objects.get()
@@ -147,8 +164,16 @@ def test_an_empty_report_is_refused_and_keeps_the_contact(client, oslo):
 
 
 def test_plain_pages_set_no_cookies(client, oslo):
-    for url in ["/", "/tjenester/", "/tjenester/?q=0150", oslo.get_absolute_url(),
-                "/om-tjenesten/", "/skjul-sporene/", "/en/", reverse("services:geojson")]:
+    for url in [
+        "/",
+        "/tjenester/",
+        "/tjenester/?q=0150",
+        oslo.get_absolute_url(),
+        "/om-tjenesten/",
+        "/skjul-sporene/",
+        "/en/",
+        reverse("services:geojson"),
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert not response.cookies, url

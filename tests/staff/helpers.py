@@ -19,7 +19,8 @@ def second_factor(user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device, _created = TOTPDevice.objects.get_or_create(
-        user=user, name="default", defaults={"confirmed": True})
+        user=user, name="default", defaults={"confirmed": True}
+    )
     return device
 
 
@@ -38,8 +39,9 @@ def backup_codes(user, count=3):
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
     device, _created = StaticDevice.objects.get_or_create(user=user, name="backup")
-    return [device.token_set.create(token=StaticToken.random_token()).token
-            for _index in range(count)]
+    return [
+        device.token_set.create(token=StaticToken.random_token()).token for _index in range(count)
+    ]
 
 
 def mark_verified(session, device):
@@ -81,6 +83,7 @@ def log_in(page, *, username, password=PASSWORD, device=None, base_url=""):
 
 # --- The login and set-up pages as the test client posts them ----------------------------------
 
+
 def staff_user(username="kari.n", *, groups=(), **fields):
     from django.contrib.auth.models import Group, User
 
@@ -92,17 +95,28 @@ def staff_user(username="kari.n", *, groups=(), **fields):
 def post_password(client, username, password=PASSWORD, **extra):
     from django.urls import reverse
 
-    return client.post(reverse("two_factor:login"), {
-        "login_view-current_step": "auth", "auth-username": username, "auth-password": password,
-    }, **extra)
+    return client.post(
+        reverse("two_factor:login"),
+        {
+            "login_view-current_step": "auth",
+            "auth-username": username,
+            "auth-password": password,
+        },
+        **extra,
+    )
 
 
 def post_code(client, token, *, step="token", **extra):
     from django.urls import reverse
 
-    return client.post(reverse("two_factor:login"), {
-        "login_view-current_step": step, f"{step}-otp_token": token,
-    }, **extra)
+    return client.post(
+        reverse("two_factor:login"),
+        {
+            "login_view-current_step": step,
+            f"{step}-otp_token": token,
+        },
+        **extra,
+    )
 
 
 def code_for_key(b32key):

@@ -107,24 +107,30 @@ EDITOR_PERMISSIONS = {
 
 def permissions_of(name):
     group = Group.objects.get(name=name)
-    return {f"{permission.content_type.app_label}.{permission.codename}"
-            for permission in group.permissions.select_related("content_type")}
+    return {
+        f"{permission.content_type.app_label}.{permission.codename}"
+        for permission in group.permissions.select_related("content_type")
+    }
 
 
 def test_the_staff_groups_are_these_three():
-    assert set(Group.objects.values_list("name", flat=True)) == {
-        EDITORS, PANEL, PANEL_MODERATORS}
+    assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, PANEL, PANEL_MODERATORS}
 
 
-@pytest.mark.parametrize("group,expected", [
-    (PANEL, PANEL_PERMISSIONS),
-    (PANEL_MODERATORS, MODERATOR_PERMISSIONS),
-    (EDITORS, EDITOR_PERMISSIONS),
-])
+@pytest.mark.parametrize(
+    "group,expected",
+    [
+        (PANEL, PANEL_PERMISSIONS),
+        (PANEL_MODERATORS, MODERATOR_PERMISSIONS),
+        (EDITORS, EDITOR_PERMISSIONS),
+    ],
+)
 def test_each_group_holds_exactly_its_permissions(group, expected):
     held = permissions_of(group)
-    assert {"more than listed": sorted(held - expected),
-            "missing": sorted(expected - held)} == {"more than listed": [], "missing": []}
+    assert {"more than listed": sorted(held - expected), "missing": sorted(expected - held)} == {
+        "more than listed": [],
+        "missing": [],
+    }
 
 
 def test_a_panel_member_reads_a_published_article_but_cannot_change_it(client):

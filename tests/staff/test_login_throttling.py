@@ -19,8 +19,10 @@ LIMIT = 5
 
 
 def wrong_passwords(client, username, count=LIMIT, **extra):
-    return [helpers.post_password(client, username, "wrong password", **extra).status_code
-            for _attempt in range(count)]
+    return [
+        helpers.post_password(client, username, "wrong password", **extra).status_code
+        for _attempt in range(count)
+    ]
 
 
 def reaches_the_code_step(response):
@@ -46,7 +48,8 @@ def test_an_address_is_locked_after_five_wrong_passwords_for_any_accounts(client
         helpers.post_password(client, f"guess{number}", "wrong password")
     assert helpers.post_password(client, user.username).status_code == 429
     assert reaches_the_code_step(
-        helpers.post_password(client, user.username, REMOTE_ADDR="192.0.2.77"))
+        helpers.post_password(client, user.username, REMOTE_ADDR="192.0.2.77")
+    )
 
 
 @override_settings(TRUSTED_PROXIES=["127.0.0.1"])
@@ -54,19 +57,26 @@ def test_the_address_is_the_one_the_trusted_proxy_names(client):
     user = helpers.staff_user()
     helpers.second_factor(user)
     for number in range(LIMIT):
-        helpers.post_password(client, f"guess{number}", "wrong password",
-                              HTTP_X_FORWARDED_FOR="198.51.100.9")
+        helpers.post_password(
+            client, f"guess{number}", "wrong password", HTTP_X_FORWARDED_FOR="198.51.100.9"
+        )
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.9"}
-    assert helpers.post_password(client, user.username,
-                                 HTTP_X_FORWARDED_FOR="198.51.100.9").status_code == 429
+    assert (
+        helpers.post_password(
+            client, user.username, HTTP_X_FORWARDED_FOR="198.51.100.9"
+        ).status_code
+        == 429
+    )
     assert reaches_the_code_step(
-        helpers.post_password(client, user.username, HTTP_X_FORWARDED_FOR="198.51.100.10"))
+        helpers.post_password(client, user.username, HTTP_X_FORWARDED_FOR="198.51.100.10")
+    )
 
 
 def test_a_forwarded_for_from_an_untrusted_peer_is_ignored(client):
     for number in range(LIMIT):
-        helpers.post_password(client, f"guess{number}", "wrong password",
-                              HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
+        helpers.post_password(
+            client, f"guess{number}", "wrong password", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}"
+        )
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"127.0.0.1"}
 
 
@@ -92,16 +102,31 @@ def test_trying_during_a_lockout_does_not_extend_it(client):
 def test_what_is_kept_of_a_failed_login_is_the_name_the_address_and_the_time(client):
     user = helpers.staff_user()
     helpers.second_factor(user)
-    helpers.post_password(client, user.username, "my-old-password?next=x",
-                          HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14; SM-A546B)",
-                          HTTP_ACCEPT="text/html,application/xhtml+xml")
-    helpers.post_password(client, user.username, "second try",
-                          HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14; SM-A546B)")
+    helpers.post_password(
+        client,
+        user.username,
+        "my-old-password?next=x",
+        HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14; SM-A546B)",
+        HTTP_ACCEPT="text/html,application/xhtml+xml",
+    )
+    helpers.post_password(
+        client,
+        user.username,
+        "second try",
+        HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14; SM-A546B)",
+    )
     attempt = AccessAttempt.objects.get()
     assert (attempt.username, attempt.ip_address, attempt.failures_since_start) == (
-        user.username, "127.0.0.1", 2)
+        user.username,
+        "127.0.0.1",
+        2,
+    )
     assert (attempt.user_agent, attempt.http_accept, attempt.get_data, attempt.post_data) == (
-        "", "", "", "")
+        "",
+        "",
+        "",
+        "",
+    )
     helpers.post_password(client, user.username)
     helpers.post_code(client, helpers.code(helpers.second_factor(user)))
     assert client.get(reverse("admin:index")).status_code == 200
@@ -116,8 +141,9 @@ def test_moderators_see_the_lockouts_and_lift_them(client):
     client.force_login(helpers.staff_user("mona.m", groups=[PANEL, PANEL_MODERATORS]))
     listing = client.get(reverse("admin:axes_accessattempt_changelist"))
     assert listing.status_code == 200 and "kari.n" in listing.content.decode()
-    response = client.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]),
-                           {"post": "yes"})
+    response = client.post(
+        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
+    )
     assert response.status_code == 302 and not AccessAttempt.objects.exists()
     assert reaches_the_code_step(helpers.post_password(helpers.StaffClient(), user.username))
 

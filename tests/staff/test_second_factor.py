@@ -53,8 +53,9 @@ def test_a_backup_code_lets_in_once(client):
     helpers.second_factor(user)
     backup = helpers.backup_codes(user, count=1)[0]
     helpers.post_password(client, user.username)
-    response = client.post(LOGIN, {"login_view-current_step": "token",
-                                   "wizard_goto_step": "backup"})
+    response = client.post(
+        LOGIN, {"login_view-current_step": "token", "wizard_goto_step": "backup"}
+    )
     assert 'name="backup-otp_token"' in response.content.decode()
     response = helpers.post_code(client, backup, step="backup")
     assert response.status_code == 302
@@ -95,8 +96,10 @@ def test_staff_without_a_device_are_led_to_set_one_up_then_to_backup_codes(clien
     key = client.session["django_two_factor-qr_secret_key"]
     assert key in page  # to type in by hand
 
-    response = client.post(setup, {"setup_view-current_step": "generator",
-                                   "generator-token": helpers.code_for_key(key)})
+    response = client.post(
+        setup,
+        {"setup_view-current_step": "generator", "generator-token": helpers.code_for_key(key)},
+    )
     assert response["Location"] == reverse("two_factor:setup_complete")
     assert user.totpdevice_set.filter(confirmed=True).exists()
     assert is_in_the_admin(client)

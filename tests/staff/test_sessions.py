@@ -85,8 +85,11 @@ def test_an_administrator_logs_someone_out_everywhere(client):
     lost = StaffClient()
     lost.force_login(kari)
     client.force_login(helpers.staff_user("admin", is_superuser=True))
-    response = client.post(reverse("admin:auth_user_changelist"), {
-        "action": "end_sessions", "_selected_action": [kari.pk]}, follow=True)
+    response = client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "end_sessions", "_selected_action": [kari.pk]},
+        follow=True,
+    )
     assert response.status_code == 200
     assert not is_in_the_admin(lost)
     assert is_in_the_admin(client)
@@ -98,8 +101,10 @@ def test_an_administrator_resets_a_lost_second_factor(client):
     lost.force_login(kari)
     helpers.backup_codes(kari)
     client.force_login(helpers.staff_user("admin", is_superuser=True))
-    client.post(reverse("admin:auth_user_changelist"), {
-        "action": "reset_second_factor", "_selected_action": [kari.pk]})
+    client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "reset_second_factor", "_selected_action": [kari.pk]},
+    )
     assert not kari.totpdevice_set.exists() and not kari.staticdevice_set.exists()
     assert not is_in_the_admin(lost)
 
@@ -110,8 +115,10 @@ def test_a_moderator_cannot_reset_anyone(client):
     kari = helpers.staff_user("kari.n")
     helpers.second_factor(kari)
     client.force_login(helpers.staff_user("mona.m", groups=[PANEL, PANEL_MODERATORS]))
-    response = client.post(reverse("admin:auth_user_changelist"), {
-        "action": "reset_second_factor", "_selected_action": [kari.pk]})
+    response = client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "reset_second_factor", "_selected_action": [kari.pk]},
+    )
     assert response.status_code == 403
     assert kari.totpdevice_set.exists()
 

@@ -9,8 +9,10 @@ from core.services import staff_second_factor_reset
 
 
 class Command(BaseCommand):
-    help = ("Remove a staff member's authenticator and backup codes and log them out "
-            "everywhere; they set up a new second factor at their next login.")
+    help = (
+        "Remove a staff member's authenticator and backup codes and log them out "
+        "everywhere; they set up a new second factor at their next login."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -22,5 +24,7 @@ class Command(BaseCommand):
         except user_model.DoesNotExist as error:
             raise CommandError(f"No user {username!r}.") from error
         removed = staff_second_factor_reset(user=user)
-        self.stdout.write(f"{username}: {removed} device(s) removed, sessions ended. They set "
-                          "up a new second factor at their next login.")
+        self.stdout.write(
+            f"{username}: {removed} device(s) removed, sessions ended. They set "
+            "up a new second factor at their next login."
+        )

@@ -30,5 +30,6 @@ class Command(BaseCommand):
                 for page in PAGES:
                     html = render_to_string(f"errors/{page}.html", request=request)
                     (folder / f"{page}.html").write_text(html, encoding="utf-8")
-        self.stdout.write(f"Wrote {len(PAGES)} error pages in {len(settings.LANGUAGES)} "
-                          f"languages to {root}")
+        self.stdout.write(
+            f"Wrote {len(PAGES)} error pages in {len(settings.LANGUAGES)} languages to {root}"
+        )

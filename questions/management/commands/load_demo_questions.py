@@ -17,7 +17,9 @@ from questions.services import demo_question_add
 QUESTIONS = [
     (
         "ma-barna-ha-samvaer-med-en-forelder-som-har-vaert-voldelig",
-        "foreldretvist-og-samvaer", "utsatt", PanelRole.LAWYER,
+        "foreldretvist-og-samvaer",
+        "utsatt",
+        PanelRole.LAWYER,
         "Må barna ha samvær med en forelder som har vært voldelig?",
         "Jeg har flyttet fra barnas far etter at han har vært voldelig mot meg over lang tid. "
         "Barna har sett og hørt mye. Nå krever han samvær. Må jeg gå med på det?",
@@ -38,7 +40,9 @@ QUESTIONS = [
     ),
     (
         "kan-jeg-ga-til-overgrepsmottaket-uten-a-anmelde",
-        "voldtekt-og-seksuelle-overgrep", "utsatt", PanelRole.DOCTOR,
+        "voldtekt-og-seksuelle-overgrep",
+        "utsatt",
+        PanelRole.DOCTOR,
         "Kan jeg gå til overgrepsmottaket uten å anmelde?",
         "For noen dager siden ble jeg voldtatt av en jeg kjenner. Jeg vet ikke om jeg vil "
         "anmelde. Kan jeg likevel få hjelp, og er det for sent nå?",
@@ -58,7 +62,9 @@ QUESTIONS = [
     ),
     (
         "jeg-har-slatt-partneren-min-hvor-kan-jeg-fa-hjelp",
-        "bruker-vold", "utover", PanelRole.PSYCHOLOGIST,
+        "bruker-vold",
+        "utover",
+        PanelRole.PSYCHOLOGIST,
         "Jeg har slått partneren min. Hvor kan jeg få hjelp til å slutte?",
         "Jeg har slått samboeren min flere ganger når vi krangler. Jeg angrer hver gang, men det "
         "skjer igjen. Jeg vil slutte. Hvem kan hjelpe meg?",
@@ -78,7 +84,9 @@ QUESTIONS = [
     ),
     (
         "hva-gjor-jeg-hvis-jeg-er-bekymret-for-en-elev",
-        "barn-og-unge", "fagfolk", PanelRole.CHILD_WELFARE,
+        "barn-og-unge",
+        "fagfolk",
+        PanelRole.CHILD_WELFARE,
         "Hva gjør jeg hvis jeg er bekymret for at en elev blir slått hjemme?",
         "Jeg er lærer. En elev har hatt blåmerker flere ganger og virker redd for å gå hjem. "
         "Eleven har ikke sagt noe direkte. Hva bør jeg gjøre?",
@@ -98,7 +106,9 @@ QUESTIONS = [
     ),
     (
         "jeg-er-redd-for-mine-egne-seksuelle-tanker-om-barn",
-        "bekymring-for-egne-tanker", None, PanelRole.PSYCHOLOGIST,
+        "bekymring-for-egne-tanker",
+        None,
+        PanelRole.PSYCHOLOGIST,
         "Jeg er redd for mine egne seksuelle tanker om barn",
         "Jeg har lenge hatt seksuelle tanker om barn. Jeg har aldri gjort noe, og jeg vil aldri "
         "skade noen, men tankene skremmer meg. Finnes det hjelp?",
@@ -117,7 +127,9 @@ QUESTIONS = [
     ),
     (
         "hvordan-kan-jeg-hjelpe-en-venninne-som-blir-kontrollert",
-        "vold-i-naere-relasjoner", "parorende", PanelRole.SOCIAL_WORKER,
+        "vold-i-naere-relasjoner",
+        "parorende",
+        PanelRole.SOCIAL_WORKER,
         "Hvordan kan jeg hjelpe en venninne som blir kontrollert av kjæresten?",
         "Kjæresten til venninnen min sjekker telefonen hennes, bestemmer hvem hun kan treffe og "
         "blir sint når hun er ute uten ham. Hun sier at det ikke er så farlig. Hvordan kan jeg "
@@ -137,23 +149,33 @@ QUESTIONS = [
 ]
 
 SNIPPETS = [
-    ("Nødnumre",
-     "Er du eller noen andre i fare nå, ring politiet på 112. Trenger du akutt legehjelp, "
-     "ring 113. Legevakten har telefon 116 117."),
-    ("Vold- og overgrepslinjen",
-     "Du kan snakke med noen på Vold- og overgrepslinjen, 116 006. Den er gratis og åpen hele "
-     "døgnet, og du kan være anonym."),
-    ("Alarmtelefonen for barn og unge",
-     "Er du under 18 år, kan du ringe Alarmtelefonen for barn og unge på 116 111. Den er "
-     "gratis og åpen hele døgnet."),
-    ("Krisesenter",
-     "Krisesentrene gir råd, støtte og et trygt sted å bo for kvinner, menn og barn som er "
-     "utsatt for vold eller trusler i nære relasjoner. Det er gratis, du trenger ikke "
-     "henvisning, og du kan ringe hele døgnet."),
-    ("Overgrepsmottak",
-     "Overgrepsmottaket gir medisinsk hjelp og samtaler etter voldtekt og andre seksuelle "
-     "overgrep, og kan sikre spor. Du trenger ikke henvisning, og du kan komme uten å "
-     "anmelde."),
+    (
+        "Nødnumre",
+        "Er du eller noen andre i fare nå, ring politiet på 112. Trenger du akutt legehjelp, "
+        "ring 113. Legevakten har telefon 116 117.",
+    ),
+    (
+        "Vold- og overgrepslinjen",
+        "Du kan snakke med noen på Vold- og overgrepslinjen, 116 006. Den er gratis og åpen hele "
+        "døgnet, og du kan være anonym.",
+    ),
+    (
+        "Alarmtelefonen for barn og unge",
+        "Er du under 18 år, kan du ringe Alarmtelefonen for barn og unge på 116 111. Den er "
+        "gratis og åpen hele døgnet.",
+    ),
+    (
+        "Krisesenter",
+        "Krisesentrene gir råd, støtte og et trygt sted å bo for kvinner, menn og barn som er "
+        "utsatt for vold eller trusler i nære relasjoner. Det er gratis, du trenger ikke "
+        "henvisning, og du kan ringe hele døgnet.",
+    ),
+    (
+        "Overgrepsmottak",
+        "Overgrepsmottaket gir medisinsk hjelp og samtaler etter voldtekt og andre seksuelle "
+        "overgrep, og kan sikre spor. Du trenger ikke henvisning, og du kan komme uten å "
+        "anmelde.",
+    ),
 ]
 
 
@@ -167,22 +189,28 @@ class Command(BaseCommand):
         now = timezone.now()
         created = 0
         for number, (slug, topic, group, panel_role, title, question, answer) in enumerate(
-                QUESTIONS):
+            QUESTIONS
+        ):
             if Question.objects.filter(public_slug=slug).exists():
                 continue
             demo_question_add(
-                topic=topics[topic], asker_group=groups[group] if group else None,
-                answered_by_role=panel_role, title=title,
-                text=question, answer=answer, slug=slug,
+                topic=topics[topic],
+                asker_group=groups[group] if group else None,
+                answered_by_role=panel_role,
+                title=title,
+                text=question,
+                answer=answer,
+                slug=slug,
                 received_at=now - dt.timedelta(days=40 + 9 * number),
             )
             created += 1
         snippets = 0
         for order, (title, text) in enumerate(SNIPPETS):
             _snippet, new = AnswerSnippet.objects.get_or_create(
-                title_nb=title, defaults={"title": title, "text": text, "text_nb": text,
-                                          "order": order},
+                title_nb=title,
+                defaults={"title": title, "text": text, "text_nb": text, "order": order},
             )
             snippets += new
-        self.stdout.write(f"Demo questions: {created} published questions and {snippets} "
-                          f"answer snippets added.")
+        self.stdout.write(
+            f"Demo questions: {created} published questions and {snippets} answer snippets added."
+        )

@@ -16,12 +16,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=None,
+            "--days",
+            type=int,
+            default=None,
             help=f"Retention in days (default QUESTIONS_RETENTION_DAYS, now "
-                 f"{settings.QUESTIONS_RETENTION_DAYS}).",
+            f"{settings.QUESTIONS_RETENTION_DAYS}).",
         )
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Count what would be deleted; delete nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count what would be deleted; delete nothing."
+        )
 
     def handle(self, *args, days=None, dry_run=False, **options):
         if days is not None and days < 0:
