@@ -39,10 +39,15 @@ system-packages:
 test: setup system-packages
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity=1
-	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest --ignore=tests/production $(PYTEST_ARGS)
 	@# The production smoke stage: nginx, two gunicorn servers, PostgreSQL and Redis, as deployed.
 	$(BIN)/python -m pytest tests/production -m production $(PYTEST_ARGS)
+
+# ruff's lint rules and its formatting (pyproject.toml); .pre-commit-config.yaml runs the same.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Refresh locale/*/django.po from the source (the JavaScript has no interface strings).
 messages: setup
