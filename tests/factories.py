@@ -1,12 +1,25 @@
-"""Small factories for tests: real model instances with sensible defaults."""
+"""The tests' factories, one module for every app: real model instances with sensible
+defaults, saved through the apps' own write functions where they have them."""
 
 import datetime as dt
 import itertools
 
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
-from core.permissions import EDITORS
+from articles.models import Article, NewsItem
+from articles.services import article_save, news_item_save
+from core.models import TargetGroup, Topic
+from core.permissions import EDITORS, PANEL, PANEL_MODERATORS
+from questions.models import PanelMember, Question
+from questions.services import question_submit
 from services.models import Municipality, OpeningPeriod, Service, ServiceCategory
+
+PASSWORD = "correct horse battery"
+QUESTION_TEXT = (
+    "Kjæresten min leser meldingene mine og blir sint når jeg treffer venner. "
+    "Er dette vold, og hva kan jeg gjøre?"
+)
 
 _numbers = itertools.count(1)
 
@@ -46,3 +59,141 @@ def editor(username="redaktor"):
     user = User.objects.create_user(username, password="correct horse battery", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))
     return user
+
+
+# --- Vocabularies and articles ------------------------------------------------------------
+
+
+def target_group(slug="utsatt", **names):
+    group, _created = TargetGroup.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name_nb": names.get("nb", f"Gruppe {slug}"),
+            "name_en": names.get("en", f"Group {slug}"),
+            "name_ar": names.get("ar", ""),
+        },
+    )
+    return group
+
+
+def topic(slug="vold-i-naere-relasjoner", **names):
+    found, _created = Topic.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name_nb": names.get("nb", f"Tema {slug}"),
+            "name_en": names.get("en", f"Topic {slug}"),
+        },
+    )
+    return found
+
+
+def article(*, translations=None, target_groups=(), topics=(), service_categories=(), **fields):
+    """An article with bokmål text, and the other languages given as
+    translations={"en": {"title": …, "summary": …, "body": …}}."""
+    number = next(_numbers)
+    new = Article(
+        slug=fields.pop("slug", f"artikkel-{number}"),
+        title_nb=fields.pop("title", f"Artikkel {number}"),
+        summary_nb=fields.pop("summary", "Et kort sammendrag."),
+        body_nb=fields.pop("body", "<p>Tekst om vold og hjelp.</p>"),
+        published_at=fields.pop("published_at", timezone.now() - dt.timedelta(days=1)),
+        **fields,
+    )
+    for language, values in (translations or {}).items():
+        for name, value in values.items():
+            setattr(new, f"{name}_{language}", value)
+    article_save(article=new)
+    new.target_groups.set(target_groups)
+    new.topics.set(topics)
+    new.service_categories.set(service_categories)
+    return new
+
+
+def news_item(**fields):
+    number = next(_numbers)
+    item = NewsItem(
+        slug=fields.pop("slug", f"nyhet-{number}"),
+        title_nb=fields.pop("title", f"Nyhet {number}"),
+        summary_nb=fields.pop("summary", "Kort om nyheten."),
+        body_nb=fields.pop("body", "<p>Nyhetstekst.</p>"),
+        published_at=fields.pop("published_at", timezone.now() - dt.timedelta(hours=1)),
+        **fields,
+    )
+    return news_item_save(news_item=item)
+
+
+ENGLISH = {
+    "title": "What is violence?",
+    "summary": "A short summary.",
+    "body": "<p>Text about violence and help.</p>",
+}
+ARABIC = {"title": "ما هو العنف؟", "summary": "ملخص قصير.", "body": "<p>نص عن العنف والمساعدة.</p>"}
+
+
+# --- Questions ---------------------------------------------------------------------------
+
+
+def staff(username, *, moderator=False, role="psychologist", topics=(), email=None):
+    user = User.objects.create_user(
+        username,
+        email=email or f"{username}@panel.example.no",
+        password=PASSWORD,
+        is_staff=True,
+        first_name=username.split(".")[0].title() + "sen",
+    )
+    user.groups.add(Group.objects.get(name=PANEL))
+    if moderator:
+        user.groups.add(Group.objects.get(name=PANEL_MODERATORS))
+    member = PanelMember.objects.create(user=user, role=role)
+    if topics:
+        member.topics.set(Topic.objects.filter(slug__in=topics))
+    return user
+
+
+def question(**fields):
+    """A question as an asker would send it; returns (question, code)."""
+    defaults = {
+        "text": QUESTION_TEXT,
+        "topic": topic(),
+        "asker_group": target_group(),
+        "consent_to_publish": True,
+        "language": "nb",
+    }
+    defaults.update(fields)
+    return question_submit(**defaults)
+
+
+def published_question(
+    *,
+    title,
+    question,
+    answer="Et generelt svar fra panelet.",
+    topic_slug="foreldretvist-og-samvaer",
+    group_slug="utsatt",
+    role="lawyer",
+    **fields,
+):
+    """A question already answered and published, with its public version."""
+    created, _code = question_submit(
+        text="Originalen: " + question,
+        topic=topic(topic_slug),
+        asker_group=target_group(group_slug) if group_slug else None,
+        consent_to_publish=True,
+        language="nb",
+    )
+    now = timezone.now()
+    values = {
+        "status": Question.Status.PUBLISHED,
+        "answer": answer,
+        "answered_by_role": role,
+        "answered_at": now,
+        "public_title_nb": title,
+        "public_question_nb": question,
+        "public_answer_nb": answer,
+        "public_slug": fields.pop("slug", None) or f"q-{created.pk}",
+        "published_at": now,
+    }
+    values.update(fields)
+    Question.objects.filter(pk=created.pk).update(**values)
+    created.refresh_from_db()
+    return created

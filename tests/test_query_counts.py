@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.articles import factories as article_factories
 from tests.questions import helpers as question_helpers
 
 pytestmark = pytest.mark.django_db
@@ -35,17 +34,17 @@ PAGES = {
 
 
 def add_rows(count, start):
-    group = article_factories.target_group("utsatt")
-    topic = article_factories.topic("vold-i-naere-relasjoner")
+    group = factories.target_group("utsatt")
+    topic = factories.topic("vold-i-naere-relasjoner")
     for number in range(start, start + count):
         factories.service(name=f"Krisesenter for vold {number}")
-        article_factories.article(
+        factories.article(
             title=f"Om vold {number}",
             target_groups=[group],
             topics=[topic],
-            translations={"en": article_factories.ENGLISH},
+            translations={"en": factories.ENGLISH},
         )
-        article_factories.news_item(title=f"Nyhet om vold {number}")
+        factories.news_item(title=f"Nyhet om vold {number}")
         question_helpers.published_question(
             title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?"
         )

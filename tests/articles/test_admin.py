@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-
-from . import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

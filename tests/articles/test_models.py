@@ -8,8 +8,7 @@ from articles.services import (
     article_save,
     articles_mark_translations_current,
 )
-
-from . import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,7 @@ from django.utils import timezone
 from articles.search import search_documents, suggest
 from core.search import SearchHit
 from dinutvei.search import site_search
-from tests import factories as shared
-
-from . import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +108,7 @@ def test_site_search_searches_again_with_the_correction(library):
 
 
 def test_site_search_includes_services(library):
-    shared.service(name="Krisesenteret i Testby", category=shared.category("krisesenter"))
+    factories.service(name="Krisesenteret i Testby", category=factories.category("krisesenter"))
     results = site_search("Testby", language="nb")
     assert titles(results.services) == ["Krisesenteret i Testby"]
     assert results.services[0].kind == "service"

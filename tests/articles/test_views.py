@@ -6,9 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article
-from tests import factories as shared
-
-from . import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -224,9 +222,9 @@ def test_article_shows_the_quality_mark_and_related_articles(client, content):
 
 
 def test_article_about_a_kind_of_help_shows_the_nearest_such_services(client):
-    shelter = shared.category("krisesenter")
-    near = shared.service(name="Krisesenteret i Oslo", category=shelter)
-    shared.service(name="Legevakten i Oslo", category=shared.category("legevakt"))
+    shelter = factories.category("krisesenter")
+    near = factories.service(name="Krisesenteret i Oslo", category=shelter)
+    factories.service(name="Legevakten i Oslo", category=factories.category("legevakt"))
     factories.article(
         slug="krisesenter", title="Hva er et krisesenter?", service_categories=[shelter]
     )
@@ -239,8 +237,8 @@ def test_article_about_a_kind_of_help_shows_the_nearest_such_services(client):
 
 
 def test_unknown_place_for_nearby_services_is_explained(client):
-    shelter = shared.category("krisesenter")
-    shared.service(category=shelter)
+    shelter = factories.category("krisesenter")
+    factories.service(category=shelter)
     factories.article(slug="krisesenter", service_categories=[shelter])
     response = client.get("/artikler/krisesenter/", {"place": "Xyzzyplass"})
     assert response.status_code == 200
@@ -313,8 +311,8 @@ def test_unpublished_article_is_404(client):
 
 
 def test_nearby_form_error_keeps_what_was_typed(client):
-    shelter = shared.category("krisesenter")
-    shared.service(category=shelter)
+    shelter = factories.category("krisesenter")
+    factories.service(category=shelter)
     factories.article(slug="krisesenter", service_categories=[shelter])
     typed = "Oslo" * 40
     html = client.get("/artikler/krisesenter/", {"place": typed}).content.decode()

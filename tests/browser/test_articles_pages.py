@@ -4,7 +4,7 @@ home page, an article, a section page and the search page, in bokmål and Arabic
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.articles import factories
+from tests import factories
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from core.forms import PageFeedbackForm
 from core.models import PageFeedback
-from tests.articles import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

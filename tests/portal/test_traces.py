@@ -37,7 +37,7 @@ def test_the_report_form_sets_a_csrf_cookie_that_ends_with_the_browser_session(c
 
 
 def test_an_articles_nearby_search_is_not_stored(client):
-    from tests.articles import factories as article_factories
+    from tests import factories as article_factories
 
     article = article_factories.article(slug="krisesenter")
     response = client.get(f"/artikler/{article.slug}/", {"place": "0150"})

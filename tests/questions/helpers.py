@@ -1,64 +1,18 @@
-"""Helpers for the question tests: staff users, questions, form tokens and the admin's
-change form as a browser would post it."""
+"""Helpers for the question tests: form tokens, the asker's form data and the admin's
+change form as a browser would post it. The model factories live in tests/factories.py
+(and are reachable from here under their old names)."""
 
 import re
 import secrets
 import time
 
-from django.contrib.auth.models import Group, User
 from django.core import signing
 from django.urls import reverse
 
-from core.models import TargetGroup, Topic
-from core.permissions import PANEL, PANEL_MODERATORS
 from questions.forms import _STARTED_SALT
-from questions.models import PanelMember
-from questions.services import question_submit
-
-PASSWORD = "correct horse battery"
-QUESTION_TEXT = (
-    "Kjæresten min leser meldingene mine og blir sint når jeg treffer venner. "
-    "Er dette vold, og hva kan jeg gjøre?"
-)
-
-
-def topic(slug="vold-i-naere-relasjoner"):
-    return Topic.objects.get(slug=slug)
-
-
-def group(slug="utsatt"):
-    """One of the site's target groups (core/migrations/0004 makes sure the four exist)."""
-    return TargetGroup.objects.get(slug=slug)
-
-
-def staff(username, *, moderator=False, role="psychologist", topics=(), email=None):
-    user = User.objects.create_user(
-        username,
-        email=email or f"{username}@panel.example.no",
-        password=PASSWORD,
-        is_staff=True,
-        first_name=username.split(".")[0].title() + "sen",
-    )
-    user.groups.add(Group.objects.get(name=PANEL))
-    if moderator:
-        user.groups.add(Group.objects.get(name=PANEL_MODERATORS))
-    member = PanelMember.objects.create(user=user, role=role)
-    if topics:
-        member.topics.set(Topic.objects.filter(slug__in=topics))
-    return user
-
-
-def question(**fields):
-    """A question as an asker would send it; returns (question, code)."""
-    defaults = {
-        "text": QUESTION_TEXT,
-        "topic": topic(),
-        "asker_group": group(),
-        "consent_to_publish": True,
-        "language": "nb",
-    }
-    defaults.update(fields)
-    return question_submit(**defaults)
+from tests.factories import PASSWORD, QUESTION_TEXT, published_question, staff, topic  # noqa: F401
+from tests.factories import question as question  # noqa: F401, F811 (helpers.question)
+from tests.factories import target_group as group  # noqa: F401
 
 
 def aged_token(seconds=60):
@@ -165,43 +119,3 @@ def public_url(question):
 
     with translation.override("en"):
         return question.get_absolute_url()
-
-
-def published_question(
-    *,
-    title,
-    question,
-    answer="Et generelt svar fra panelet.",
-    topic_slug="foreldretvist-og-samvaer",
-    group_slug="utsatt",
-    role="lawyer",
-    **fields,
-):
-    """A question already answered and published, with its public version."""
-    from django.utils import timezone
-
-    from questions.models import Question
-
-    created, _code = question_submit(
-        text="Originalen: " + question,
-        topic=globals()["topic"](topic_slug),
-        asker_group=group(group_slug) if group_slug else None,
-        consent_to_publish=True,
-        language="nb",
-    )
-    now = timezone.now()
-    values = {
-        "status": Question.Status.PUBLISHED,
-        "answer": answer,
-        "answered_by_role": role,
-        "answered_at": now,
-        "public_title_nb": title,
-        "public_question_nb": question,
-        "public_answer_nb": answer,
-        "public_slug": fields.pop("slug", None) or f"q-{created.pk}",
-        "published_at": now,
-    }
-    values.update(fields)
-    Question.objects.filter(pk=created.pk).update(**values)
-    created.refresh_from_db()
-    return created

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from core.permissions import EDITORS, PANEL, PANEL_MODERATORS
-from tests.articles import factories as article_factories
+from tests import factories as article_factories
 from tests.staff import helpers
 
 pytestmark = pytest.mark.django_db
