@@ -3,17 +3,11 @@ how each describes itself in every language that had it: a group that was there 
 own texts and order, a missing one is created."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate
 
 BEFORE = [("core", "0002_targetgroup_topic")]
 SLUGS = {"utsatt", "parorende", "utover", "fagfolk"}
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    return executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

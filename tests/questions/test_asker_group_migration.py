@@ -4,8 +4,8 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate
 
 BEFORE = [("questions", "0003_one_topic_list")]
 GROUP_OF_ROLE = {
@@ -15,12 +15,6 @@ GROUP_OF_ROLE = {
     "professional": "fagfolk",
     "other": None,
 }
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    return executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
