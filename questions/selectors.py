@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,7 +57,7 @@ def site_search(query, *, language=None, limit=10):
     # Only the columns shown (a Question row has a column per language for several fields),
     # and only questions with a public address to link to.
     shown = (
-        Question.objects.published().exclude(public_slug__isnull=True).exclude(public_slug="")
+        Question.objects.published().exclude(Q(public_slug__isnull=True) | Q(public_slug=""))
         .values("public_slug", *translated_columns("public_title", languages),
                 *translated_columns("public_question", languages))
     )

@@ -18,6 +18,7 @@ from .hits import (
 )
 from .language import search_config, search_languages
 from .sql import (
+    AllWordsFound,
     Field,
     MatchScore,
     SearchField,
@@ -31,7 +32,7 @@ from .sql import (
 from .terms import Terms, fold, words
 
 __all__ = [
-    "Field", "MatchScore", "SearchField", "SearchHit", "Sql", "Table", "Terms",
+    "AllWordsFound", "Field", "MatchScore", "SearchField", "SearchHit", "Sql", "Table", "Terms",
     "all_words_found", "compose", "excerpt", "first_hit", "first_written", "fold", "folded",
     "highlighted", "score", "search_config", "search_languages", "translated_columns", "words",
 ]
