@@ -74,6 +74,7 @@ def is_postgresql():
 
 # --- Indexing ----------------------------------------------------------------------------
 
+
 def index_article(article):
     """Bring the article's search documents in line with its translations."""
     languages = article.available_languages()
@@ -108,9 +109,8 @@ def document_vector():
 def rank_vector():
     """Title and summary only: small enough to stay in the table row."""
     config = F("config")
-    return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("summary", weight="B", config=config)
+    return SearchVector("title", weight="A", config=config) + SearchVector(
+        "summary", weight="B", config=config
     )
 
 
@@ -121,6 +121,7 @@ def _plain(value):
 
 
 # --- The search --------------------------------------------------------------------------
+
 
 def search_documents(query, *, language, limit=20):
     """The best `limit` articles for the query in the reader's language, best first, as
@@ -136,9 +137,14 @@ def search_documents(query, *, language, limit=20):
         rows = cursor.fetchall()
     detail_url = reverse("articles:detail", kwargs={"slug": "__slug__"})
     return [
-        SearchHit(kind="article", title=title, url=detail_url.replace("__slug__", slug),
-                  snippet=_snippet(summary, text, terms.stems(code)), rank=rank,
-                  language=code)
+        SearchHit(
+            kind="article",
+            title=title,
+            url=detail_url.replace("__slug__", slug),
+            snippet=_snippet(summary, text, terms.stems(code)),
+            rank=rank,
+            language=code,
+        )
         for slug, code, title, summary, text, rank in rows
     ]
 
@@ -169,19 +175,33 @@ def _statement(terms, *, limit, full_text):
     if full_text:
         candidates = _full_text_candidates(document, terms, sides, limit)
     else:
-        candidates = compose("candidates AS ({union})", union=Sql.join(" UNION ALL ", [
-            compose("SELECT {id} AS id, {weight} AS weight, 0.0 AS full_text_rank FROM {table} "
-                    "WHERE {language} = {code} AND {found}",
-                    id=document["id"], weight=Sql.param(weight), table=document.sql,
-                    language=document["language"], code=Sql.param(code),
-                    found=all_words_found(fields(code, searched), terms, connection))
-            for code, weight in sides
-        ]))
+        candidates = compose(
+            "candidates AS ({union})",
+            union=Sql.join(
+                " UNION ALL ",
+                [
+                    compose(
+                        "SELECT {id} AS id, {weight} AS weight, 0.0 AS full_text_rank FROM {table} "
+                        "WHERE {language} = {code} AND {found}",
+                        id=document["id"],
+                        weight=Sql.param(weight),
+                        table=document.sql,
+                        language=document["language"],
+                        code=Sql.param(code),
+                        found=all_words_found(fields(code, searched), terms, connection),
+                    )
+                    for code, weight in sides
+                ],
+            ),
+        )
     rank = score(scored_fields(sides[0][0]), terms, connection)
     if len(sides) > 1:
-        rank = compose("CASE WHEN shown.language = {own} THEN {rank} ELSE {fallback} END",
-                       own=own, rank=rank,
-                       fallback=score(scored_fields(sides[1][0]), terms, connection))
+        rank = compose(
+            "CASE WHEN shown.language = {own} THEN {rank} ELSE {fallback} END",
+            own=own,
+            rank=rank,
+            fallback=score(scored_fields(sides[1][0]), terms, connection),
+        )
     # The shown candidates fold their title and summary once for all the words
     # (MATERIALIZED: PostgreSQL would otherwise fold them again for each word).
     return compose(
@@ -204,15 +224,26 @@ SELECT slug, language, title, summary, text,
 FROM shown
 ORDER BY search_rank DESC, article_id
 LIMIT {limit}""",
-        candidates=candidates, document_article=document["article"],
-        article_slug=article["slug"], language=document["language"],
-        title=document["title"], summary=document["summary"], text=document["text"],
+        candidates=candidates,
+        document_article=document["article"],
+        article_slug=article["slug"],
+        language=document["language"],
+        title=document["title"],
+        summary=document["summary"],
+        text=document["text"],
         folded_title=folded(document["title"], connection),
         folded_summary=folded(document["summary"], connection),
-        document=document.sql, document_id=document["id"], article=article.sql,
-        article_id=article["id"], published=_published(), own=own,
-        translated=translated.sql, translated_article=translated["article"],
-        translated_language=translated["language"], rank=rank, limit=Sql.param(limit),
+        document=document.sql,
+        document_id=document["id"],
+        article=article.sql,
+        article_id=article["id"],
+        published=_published(),
+        own=own,
+        translated=translated.sql,
+        translated_article=translated["article"],
+        translated_language=translated["language"],
+        rank=rank,
+        limit=Sql.param(limit),
         materialized=_materialized(),
     )
 
@@ -227,8 +258,9 @@ def _materialized():
 def scored_fields(code):
     """The fields the score looks at, in the statement's `shown` step, for documents in
     one language: their title and summary, folded there once."""
-    return [Field(weight, ((f"shown.folded_{name}", code),), folded=True)
-            for name, weight in SCORED]
+    return [
+        Field(weight, ((f"shown.folded_{name}", code),), folded=True) for name, weight in SCORED
+    ]
 
 
 def _published():
@@ -257,15 +289,23 @@ def _full_text_candidates(document, terms, sides, limit):
     lead with the language."""
     names = ["own", "fallback"][: len(sides)]
     wanted = Sql.param(max(RERANK_CANDIDATES, limit) + HIDDEN_MARGIN)
-    queries = Sql.join(", ", [
-        compose("websearch_to_tsquery({config}::regconfig, {query}) AS {name}",
-                config=Sql.param(search_config(code)), query=Sql.param(terms.query), name=name)
-        for name, (code, _weight) in zip(names, sides, strict=True)
-    ])
+    queries = Sql.join(
+        ", ",
+        [
+            compose(
+                "websearch_to_tsquery({config}::regconfig, {query}) AS {name}",
+                config=Sql.param(search_config(code)),
+                query=Sql.param(terms.query),
+                name=name,
+            )
+            for name, (code, _weight) in zip(names, sides, strict=True)
+        ],
+    )
     steps = [compose("query AS MATERIALIZED (SELECT {queries})", queries=queries)]
     for name, (code, weight) in zip(names, sides, strict=True):
-        steps.append(compose(
-            """{name}_ranked AS MATERIALIZED (
+        steps.append(
+            compose(
+                """{name}_ranked AS MATERIALIZED (
     SELECT best.id, {weight}::real AS weight, ts_rank(best.vector, query.{name}) AS full_text_rank
     FROM (
         SELECT {id} AS id, {vector} AS vector FROM {table}, query
@@ -280,10 +320,18 @@ def _full_text_candidates(document, terms, sides, limit):
     WHERE {language} = {code} AND {vector} @@ query.{name}
       AND NOT {rank_vector} @@ query.{name}
     LIMIT greatest(0, {wanted} - (SELECT count(*) FROM {name}_ranked))
-)""", name=name, id=document["id"], weight=Sql.param(weight), table=document.sql,
-            language=document["language"], code=Sql.param(code), wanted=wanted,
-            vector=document["vector"], rank_vector=document["rank_vector"],
-        ))
+)""",
+                name=name,
+                id=document["id"],
+                weight=Sql.param(weight),
+                table=document.sql,
+                language=document["language"],
+                code=Sql.param(code),
+                wanted=wanted,
+                vector=document["vector"],
+                rank_vector=document["rank_vector"],
+            )
+        )
     union = " UNION ALL ".join(
         f"SELECT * FROM {name}_ranked UNION ALL SELECT * FROM {name}_text" for name in names
     )
@@ -338,8 +386,9 @@ def suggest(query, *, language):
     if not searched:
         return ""
     known = set(
-        SearchWord.objects.filter(language__in=languages, word__in=searched)
-        .values_list("word", flat=True)
+        SearchWord.objects.filter(language__in=languages, word__in=searched).values_list(
+            "word", flat=True
+        )
     )
     corrected, changed = [], False
     for word in words(query):
@@ -362,8 +411,10 @@ def _closest(word, languages):
         )
         return best or ""
     # Only words of about the same length can be close enough.
-    candidates = vocabulary.annotate(length=Length("word")).filter(
-        length__gte=len(word) - 2, length__lte=len(word) + 2
-    ).values_list("word", flat=True)
+    candidates = (
+        vocabulary.annotate(length=Length("word"))
+        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
+        .values_list("word", flat=True)
+    )
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=DIFFLIB_CUTOFF)
     return matches[0] if matches else ""

@@ -22,7 +22,8 @@ def article_list_queryset():
 
 def article_detail_queryset():
     return Article.objects.published().prefetch_related(
-        "target_groups", "topics",
+        "target_groups",
+        "topics",
         Prefetch("related", queryset=Article.objects.published()),
     )
 
@@ -54,7 +55,10 @@ def nearby_services(*, place, category):
         return NearbyOutcome(category=category, lookup=lookup)
     found = lookup.place
     nearby = services_near(
-        latitude=found.latitude, longitude=found.longitude, radius_km=NEARBY_RADIUS_KM,
-        limit=NEARBY_LIMIT, filters=ServiceFilters(category=category),
+        latitude=found.latitude,
+        longitude=found.longitude,
+        radius_km=NEARBY_RADIUS_KM,
+        limit=NEARBY_LIMIT,
+        filters=ServiceFilters(category=category),
     )
     return NearbyOutcome(category=category, place_name=found.name, nearby=tuple(nearby))

@@ -31,30 +31,50 @@ from django.utils import timezone, translation  # noqa: E402
 
 DEMO_SERVICES = Path(__file__).resolve().parent.parent / "services" / "data" / "demo_services.csv"
 VOCABULARY = {
-    "nb": ("vold trusler krisesenter hjelp politiet anmelde overgrep voldtekt barn familie "
-           "partner samtale trygghet skade redsel kontroll penger bolig adresse sperret "
-           "besøksforbud voldsalarm legevakt overgrepsmottak reaksjoner søvn angst skam "
-           "skyld støtte venn kollega nabo bekymret råd samtykke digital overvåking telefon "
-           "melding bilder deling kjæreste ektefelle samboer skilsmisse barnevern skole "
-           "lærer helsesykepleier fastlege psykolog advokat bistandsadvokat rettighet "
-           "erstatning ").split(),
-    "en": ("violence threats shelter help police report abuse rape children family partner "
-           "conversation safety injury fear control money housing address confidential "
-           "restraining order alarm emergency clinic reactions sleep anxiety shame guilt "
-           "support friend colleague neighbour worried advice consent digital surveillance "
-           "phone message pictures sharing boyfriend spouse divorce welfare school teacher "
-           "nurse doctor psychologist lawyer counsel rights compensation ").split(),
-    "pl": ("przemoc groźby schronisko pomoc policja zgłoszenie nadużycie gwałt dzieci "
-           "rodzina partner rozmowa bezpieczeństwo uraz strach kontrola pieniądze mieszkanie "
-           "adres zakaz alarm pogotowie reakcje sen lęk wstyd wina wsparcie przyjaciel "
-           "sąsiad porada zgoda telefon wiadomość zdjęcia małżonek rozwód szkoła nauczyciel "
-           "lekarz psycholog prawnik prawa odszkodowanie ").split(),
+    "nb": (
+        "vold trusler krisesenter hjelp politiet anmelde overgrep voldtekt barn familie "
+        "partner samtale trygghet skade redsel kontroll penger bolig adresse sperret "
+        "besøksforbud voldsalarm legevakt overgrepsmottak reaksjoner søvn angst skam "
+        "skyld støtte venn kollega nabo bekymret råd samtykke digital overvåking telefon "
+        "melding bilder deling kjæreste ektefelle samboer skilsmisse barnevern skole "
+        "lærer helsesykepleier fastlege psykolog advokat bistandsadvokat rettighet "
+        "erstatning "
+    ).split(),
+    "en": (
+        "violence threats shelter help police report abuse rape children family partner "
+        "conversation safety injury fear control money housing address confidential "
+        "restraining order alarm emergency clinic reactions sleep anxiety shame guilt "
+        "support friend colleague neighbour worried advice consent digital surveillance "
+        "phone message pictures sharing boyfriend spouse divorce welfare school teacher "
+        "nurse doctor psychologist lawyer counsel rights compensation "
+    ).split(),
+    "pl": (
+        "przemoc groźby schronisko pomoc policja zgłoszenie nadużycie gwałt dzieci "
+        "rodzina partner rozmowa bezpieczeństwo uraz strach kontrola pieniądze mieszkanie "
+        "adres zakaz alarm pogotowie reakcje sen lęk wstyd wina wsparcie przyjaciel "
+        "sąsiad porada zgoda telefon wiadomość zdjęcia małżonek rozwód szkoła nauczyciel "
+        "lekarz psycholog prawnik prawa odszkodowanie "
+    ).split(),
 }
 QUERIES = {
-    "nb": ["vold", "krisesenter hjelp", "voldtekt anmelde", "besøksforbud", "barnevern skole",
-           "krisesentr", "bistandsadvokat erstatning", "\"sperret adresse\""],
-    "en": ["violence", "shelter help", "rape report", "restraining order", "sheltr",
-           "lawyer rights"],
+    "nb": [
+        "vold",
+        "krisesenter hjelp",
+        "voldtekt anmelde",
+        "besøksforbud",
+        "barnevern skole",
+        "krisesentr",
+        "bistandsadvokat erstatning",
+        '"sperret adresse"',
+    ],
+    "en": [
+        "violence",
+        "shelter help",
+        "rape report",
+        "restraining order",
+        "sheltr",
+        "lawyer rights",
+    ],
     "pl": ["przemoc", "schronisko pomoc", "gwałt", "prawnik"],
 }
 
@@ -84,17 +104,24 @@ def generate(count, rng):
     documents = []
     for article in Article.objects.filter(slug__startswith="bench-").iterator():
         for language in VOCABULARY:
-            documents.append(ArticleSearchDocument(
-                article=article, language=language, config=search_config(language),
-                title=getattr(article, f"title_{language}"),
-                summary=getattr(article, f"summary_{language}"),
-                text=html_to_text(getattr(article, f"body_{language}")),
-            ))
+            documents.append(
+                ArticleSearchDocument(
+                    article=article,
+                    language=language,
+                    config=search_config(language),
+                    title=getattr(article, f"title_{language}"),
+                    summary=getattr(article, f"summary_{language}"),
+                    text=html_to_text(getattr(article, f"body_{language}")),
+                )
+            )
     ArticleSearchDocument.objects.bulk_create(documents, batch_size=1000)
     ArticleSearchDocument.objects.update(vector=document_vector(), rank_vector=rank_vector())
     SearchWord.objects.bulk_create(
-        [SearchWord(language=language, word=word.casefold())
-         for language, words in VOCABULARY.items() for word in set(words)],
+        [
+            SearchWord(language=language, word=word.casefold())
+            for language, words in VOCABULARY.items()
+            for word in set(words)
+        ],
         ignore_conflicts=True,
     )
     # As autovacuum leaves a table in steady use: the bulk update's old row versions gone.
@@ -118,8 +145,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the test database and reuse its articles next time")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the test database and reuse its articles next time",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database: this measures PostgreSQL.")
@@ -139,10 +169,13 @@ def main():
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as autovacuum would, once the data is in
         count = Article.objects.filter(slug__startswith="bench-").count()
-        print(f"{count} articles x {len(VOCABULARY)} languages ready in "
-              f"{time.perf_counter() - started:.0f} s")
-        print(f"{'language':<9}{'query':<30}{'site search median':>20}{'max':>9}"
-              f"{'articles only':>15}")
+        print(
+            f"{count} articles x {len(VOCABULARY)} languages ready in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
+        print(
+            f"{'language':<9}{'query':<30}{'site search median':>20}{'max':>9}{'articles only':>15}"
+        )
         medians = []
         for language, queries in QUERIES.items():
             with translation.override(language):
@@ -155,10 +188,14 @@ def main():
                         args.runs,
                     )
                     medians.append(site_median)
-                    print(f"{language:<9}{query:<30}{site_median:>17.1f} ms{site_max:>6.0f} ms"
-                          f"{article_median:>12.1f} ms")
-        print(f"\nMedian of the site-search medians: {statistics.median(medians):.1f} ms "
-              f"(target: under 30 ms)")
+                    print(
+                        f"{language:<9}{query:<30}{site_median:>17.1f} ms{site_max:>6.0f} ms"
+                        f"{article_median:>12.1f} ms"
+                    )
+        print(
+            f"\nMedian of the site-search medians: {statistics.median(medians):.1f} ms "
+            f"(target: under 30 ms)"
+        )
     finally:
         if not args.keep:
             connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -31,10 +31,14 @@ MAX_PAGES = 10
 
 class SiteSearchForm(forms.Form):
     q = forms.CharField(
-        label=_("Search the site"), max_length=MAX_QUERY_LENGTH, strip=True, required=False,
+        label=_("Search the site"),
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+        required=False,
         validators=[reject_control_characters],
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off",
-                                      "enterkeyhint": "search"}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "enterkeyhint": "search"}
+        ),
         error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
     )
 
@@ -77,7 +81,7 @@ def _article_results(query, language, page=1):
     size = LIMITS["article"]
     # One more than the page holds, to know whether there is a next page.
     articles = article_search(query, language=language, limit=size * page + 1)
-    results.articles = articles[size * (page - 1):size * page]
+    results.articles = articles[size * (page - 1) : size * page]
     results.has_next = len(articles) > size * page and page < MAX_PAGES
     return results
 

@@ -57,24 +57,33 @@ def site_search(query, *, language=None, limit=10):
     # Only the columns shown (a Question row has a column per language for several fields),
     # and only questions with a public address to link to.
     shown = (
-        Question.objects.published().exclude(Q(public_slug__isnull=True) | Q(public_slug=""))
-        .values("public_slug", *translated_columns("public_title", languages),
-                *translated_columns("public_question", languages))
+        Question.objects.published()
+        .exclude(Q(public_slug__isnull=True) | Q(public_slug=""))
+        .values(
+            "public_slug",
+            *translated_columns("public_title", languages),
+            *translated_columns("public_question", languages),
+        )
     )
     hits = []
-    for row in search_published_questions(query, language=language, limit=limit,
-                                          queryset=shown):
+    for row in search_published_questions(query, language=language, limit=limit, queryset=shown):
         title, title_language = first_written(row, "public_title", languages)
         question, _language = first_written(row, "public_question", languages)
-        hits.append(SearchHit(
-            kind="question", title=title,
-            url=reverse("questions:detail", kwargs={"slug": row["public_slug"]}),
-            snippet=excerpt(question), rank=row["search_rank"], language=title_language,
-        ))
+        hits.append(
+            SearchHit(
+                kind="question",
+                title=title,
+                url=reverse("questions:detail", kwargs={"slug": row["public_slug"]}),
+                snippet=excerpt(question),
+                rank=row["search_rank"],
+                language=title_language,
+            )
+        )
     return hits
 
 
 # --- Statistics -----------------------------------------------------------------------------
+
 
 @dataclass
 class Figures:
@@ -146,11 +155,14 @@ def question_statistics(year):
     figures = Figures(year=year, received=len(rows))
     counts = Counter(row.outcome for row in rows)
     figures.answered, figures.rejected, figures.open = (
-        counts["answered"], counts["rejected"], counts["open"]
+        counts["answered"],
+        counts["rejected"],
+        counts["open"],
     )
     months = Counter(row.month for row in rows)
-    figures.per_month = [(dt.date(year, month, 1), months[dt.date(year, month, 1)])
-                         for month in range(1, 13)]
+    figures.per_month = [
+        (dt.date(year, month, 1), months[dt.date(year, month, 1)]) for month in range(1, 13)
+    ]
     topics = {topic.pk: topic.name for topic in Topic.objects.all()}
     topic_counts = Counter(row.topic_id for row in rows)
     figures.per_topic = sorted(

@@ -68,8 +68,20 @@ class NearbyService:
 
 # What a service's card in a list shows (services/includes/service_card.html) and the map
 # needs: loading only these keeps long result lists cheap.
-CARD_FIELDS = ("name", "slug", "category", "place", "postcode", "phone", "is_demo",
-               "is_open_24_7", "is_national", "latitude", "longitude", "location_precision")
+CARD_FIELDS = (
+    "name",
+    "slug",
+    "category",
+    "place",
+    "postcode",
+    "phone",
+    "is_demo",
+    "is_open_24_7",
+    "is_national",
+    "latitude",
+    "longitude",
+    "location_precision",
+)
 
 
 def listing_queryset():
@@ -114,8 +126,10 @@ def _flat_km(flat_distance):
 def _great_circle_km(origin, point):
     lat1, lon1 = map(math.radians, origin)
     lat2, lon2 = map(math.radians, point)
-    a = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -143,18 +157,21 @@ def _rank(candidates, origin, limit):
     return sorted(exact, key=lambda pair: (pair[0], pair[1].pk))[:limit]
 
 
-def services_near(*, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, limit=20,
-                  filters=ServiceFilters()):
+def services_near(
+    *, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, limit=20, filters=ServiceFilters()
+):
     """The `limit` nearest local services within `radius_km` of the point, nearest first,
     each with its geodesic distance, loaded for their cards in a list."""
-    nearest = nearest_service_ids(latitude=latitude, longitude=longitude, radius_km=radius_km,
-                                  limit=limit, filters=filters)
+    nearest = nearest_service_ids(
+        latitude=latitude, longitude=longitude, radius_km=radius_km, limit=limit, filters=filters
+    )
     services = card_queryset().in_bulk([pk for pk, _km in nearest])
     return [NearbyService(services[pk], km) for pk, km in nearest]
 
 
-def nearest_service_ids(*, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, limit=20,
-                        filters=ServiceFilters()):
+def nearest_service_ids(
+    *, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, limit=20, filters=ServiceFilters()
+):
     """The search itself: [(service id, geodesic km)] of the `limit` nearest, nearest first.
 
     The box grows in steps so that a dense city is answered from a small box: once
@@ -170,8 +187,8 @@ def nearest_service_ids(*, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, lim
         south, north, west, east = bounding_box(latitude, longitude, step)
         in_box = base.filter(latitude__range=(south, north), longitude__range=(west, east))
         candidates = [
-            _Candidate(*row) for row in
-            in_box.annotate(flat_distance=_flat_distance(latitude, longitude))
+            _Candidate(*row)
+            for row in in_box.annotate(flat_distance=_flat_distance(latitude, longitude))
             .order_by("flat_distance", "pk")
             .values_list("pk", "latitude", "longitude", "flat_distance")[:batch]
         ]
@@ -189,10 +206,10 @@ def nearest_service_ids(*, latitude, longitude, radius_km=DEFAULT_RADIUS_KM, lim
             nearest = within
             break
         if step == radius_km:
-            everything = [_Candidate(*row) for row in
-                          in_box.values_list("pk", "latitude", "longitude")]
-            nearest = [pair for pair in _rank(everything, origin, limit)
-                       if pair[0] <= radius_km]
+            everything = [
+                _Candidate(*row) for row in in_box.values_list("pk", "latitude", "longitude")
+            ]
+            nearest = [pair for pair in _rank(everything, origin, limit) if pair[0] <= radius_km]
     return [(candidate.pk, km) for km, candidate in nearest]
 
 
@@ -215,8 +232,9 @@ class SearchOutcome:
         return self.origin is not None
 
 
-def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
-                    filters=ServiceFilters(), limit=20):
+def search_services(
+    *, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM, filters=ServiceFilters(), limit=20
+):
     """Browser coordinates win over typed text; typed text goes through the offline
     gazetteer only, so a visitor's place never leaves the server."""
     if coordinates is None and text:
@@ -230,8 +248,11 @@ def search_services(*, text="", coordinates=None, radius_km=DEFAULT_RADIUS_KM,
     else:
         return SearchOutcome()
     nearby = services_near(
-        latitude=coordinates[0], longitude=coordinates[1], radius_km=radius_km,
-        limit=limit, filters=filters,
+        latitude=coordinates[0],
+        longitude=coordinates[1],
+        radius_km=radius_km,
+        limit=limit,
+        filters=filters,
     )
     return SearchOutcome(origin=coordinates, origin_label=label, nearby=tuple(nearby))
 
@@ -261,20 +282,29 @@ def site_search(query, *, language, limit=5):
         .filter(AllWordsFound(SITE_SEARCH_FIELDS, terms))
         .annotate(search_rank=MatchScore(SITE_SEARCH_FIELDS, terms))
         .order_by("-search_rank", "name")
-        .values("name", "slug", "place", "search_rank",
-                *(column for name in shown for column in translated_columns(name, languages)))
-        [:limit]
+        .values(
+            "name",
+            "slug",
+            "place",
+            "search_rank",
+            *(column for name in shown for column in translated_columns(name, languages)),
+        )[:limit]
     )
     detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
     hits = []
     for row in found:
         description, description_language = first_written(row, "description", languages)
         category, category_language = first_written(row, "category__name", languages)
-        hits.append(SearchHit(
-            kind="service", title=row["name"], url=detail_url.replace("__slug__", row["slug"]),
-            snippet=_snippet(category, row["place"], description), rank=row["search_rank"],
-            language=description_language if description else category_language,
-        ))
+        hits.append(
+            SearchHit(
+                kind="service",
+                title=row["name"],
+                url=detail_url.replace("__slug__", row["slug"]),
+                snippet=_snippet(category, row["place"], description),
+                rank=row["search_rank"],
+                language=description_language if description else category_language,
+            )
+        )
     return hits
 
 

@@ -32,7 +32,25 @@ from .sql import (
 from .terms import Terms, fold, words
 
 __all__ = [
-    "AllWordsFound", "Field", "MatchScore", "SearchField", "SearchHit", "Sql", "Table", "Terms",
-    "all_words_found", "compose", "excerpt", "first_hit", "first_written", "fold", "folded",
-    "highlighted", "score", "search_config", "search_languages", "translated_columns", "words",
+    "AllWordsFound",
+    "Field",
+    "MatchScore",
+    "SearchField",
+    "SearchHit",
+    "Sql",
+    "Table",
+    "Terms",
+    "all_words_found",
+    "compose",
+    "excerpt",
+    "first_hit",
+    "first_written",
+    "fold",
+    "folded",
+    "highlighted",
+    "score",
+    "search_config",
+    "search_languages",
+    "translated_columns",
+    "words",
 ]

@@ -47,8 +47,9 @@ def first_hit(text, stems):
 @lru_cache(maxsize=256)
 def _stems_pattern(stems):
     """Any of the stems, ignoring case as fold() does (the longest first)."""
-    return re.compile("|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)),
-                      re.IGNORECASE)
+    return re.compile(
+        "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)), re.IGNORECASE
+    )
 
 
 def highlighted(text, stems, words=SNIPPET_WORDS, *, place=None):
@@ -60,14 +61,14 @@ def highlighted(text, stems, words=SNIPPET_WORDS, *, place=None):
     # The words before the one the hit is in, from a stretch long enough to hold them.
     lookback = max(0, place - WORDS_BEFORE_HIT * LOOKBACK_PER_WORD)
     before = text[lookback:place].split()
-    if before and not text[place - 1:place].isspace():
+    if before and not text[place - 1 : place].isspace():
         before.pop()  # the beginning of the hit's own word
-    if lookback and before and not text[lookback - 1:lookback].isspace():
+    if lookback and before and not text[lookback - 1 : lookback].isspace():
         before.pop(0)  # a word cut by the stretch
     cut = bool(lookback) or len(before) > WORDS_BEFORE_HIT
     before = before[-WORDS_BEFORE_HIT:]
     rest = text[place:].split(maxsplit=words - len(before))
-    if rest and place and not text[place - 1:place].isspace():
+    if rest and place and not text[place - 1 : place].isspace():
         rest[0] = text[lookback:place].rsplit(maxsplit=1)[-1] + rest[0]  # the whole word
     tokens = before + rest
     window = " ".join(tokens[:words])
@@ -81,8 +82,7 @@ def highlighted(text, stems, words=SNIPPET_WORDS, *, place=None):
         parts += [html.escape(window[done:start]), f"<mark>{html.escape(window[start:end])}</mark>"]
         done = end
     parts.append(html.escape(window[done:]))
-    return mark_safe(("… " if cut else "") + "".join(parts)
-                     + (" …" if len(tokens) > words else ""))
+    return mark_safe(("… " if cut else "") + "".join(parts) + (" …" if len(tokens) > words else ""))
 
 
 def translated_columns(name, languages):

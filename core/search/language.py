@@ -19,8 +19,14 @@ from django.utils.translation import get_language
 
 # PostgreSQL ships Snowball stemmers for these; the rest use "simple" (no stemming).
 CONFIGS = {
-    "nb": "norwegian", "nn": "norwegian", "en": "english", "ar": "arabic", "ru": "russian",
-    "es": "spanish", "fr": "french", "tr": "turkish",
+    "nb": "norwegian",
+    "nn": "norwegian",
+    "en": "english",
+    "ar": "arabic",
+    "ru": "russian",
+    "es": "spanish",
+    "fr": "french",
+    "tr": "turkish",
 }
 
 # --- Norwegian (Snowball) ----------------------------------------------------------------
@@ -46,9 +52,13 @@ def _region1(word, vowels):
 def _longest_ending(word, endings, start):
     """The longest of `endings` that the word ends with, wholly after `start`."""
     return max(
-        (ending for ending in endings
-         if word.endswith(ending) and len(word) - len(ending) >= start),
-        key=len, default="",
+        (
+            ending
+            for ending in endings
+            if word.endswith(ending) and len(word) - len(ending) >= start
+        ),
+        key=len,
+        default="",
     )
 
 
@@ -88,6 +98,7 @@ def english_stem(word):
 
 # --- Everything else ---------------------------------------------------------------------
 
+
 def trimmed_stem(word):
     """A letter or two off the end of a long word: endings still find the base word."""
     if len(word) >= 7:
@@ -102,18 +113,22 @@ def unchanged(word):
 
 
 # Words too common to tell texts apart. Bokmål and nynorsk share a list.
-NORWEGIAN_STOPWORDS = frozenset("""
+NORWEGIAN_STOPWORDS = frozenset(
+    """
 alle andre at av bare ble blir da de dei deg dem den denne der dere det dette di din ditt
 du eg ein eit eller en er et etter for fra før få har hun hva hvem hvis hvor hvordan hvorfor
 i ikke ikkje inn jeg kan kanskje kva kven kor korleis man med meg men mi min mitt mye må
 ned noe noen når og også om opp oss på seg selv sin sine sitt skal skulle slik so som
 til ut var ved vi vil ville være vore å
-""".split())
-ENGLISH_STOPWORDS = frozenset("""
+""".split()
+)
+ENGLISH_STOPWORDS = frozenset(
+    """
 about after also and any are because been but can could did does for from had has have
 her him his how into its just more not now of our out she should that the their them
 then there they this was what when where which who why will with would you your
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,15 @@ def register_sqlite_functions(sender, connection, **kwargs):
     """connection_created receiver (core.apps): the folding function on SQLite."""
     if connection.vendor == "sqlite":
         connection.connection.create_function(
-            "search_fold", 1, lambda value: None if value is None else fold(value),
+            "search_fold",
+            1,
+            lambda value: None if value is None else fold(value),
             deterministic=True,
         )
 
 
 # --- Composing a statement -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Sql:
@@ -68,8 +71,9 @@ def _add(piece, texts, params):
 
 @lru_cache(maxsize=64)
 def _parsed(template):
-    return [(literal, name) for literal, name, _spec, _conversion
-            in string.Formatter().parse(template)]
+    return [
+        (literal, name) for literal, name, _spec, _conversion in string.Formatter().parse(template)
+    ]
 
 
 def compose(template, **pieces):
@@ -103,6 +107,7 @@ class Table:
 
 # --- The scoring expression ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Field:
     """Where a word may be found and what finding it there is worth: one column, or one
@@ -134,28 +139,44 @@ def score(fields, terms, connection):
     """Between 0 and 1: the weights of the fields each word is in, over the most possible."""
     most = sum(field.weight for field in fields) * len(terms.words)
     parts = [
-        compose("CASE WHEN {found} THEN {weight} ELSE 0 END",
-                found=_found_in(field.columns, word, terms, connection,
-                                is_folded=field.folded),
-                weight=int(field.weight))
-        for word in terms.words for field in fields
+        compose(
+            "CASE WHEN {found} THEN {weight} ELSE 0 END",
+            found=_found_in(field.columns, word, terms, connection, is_folded=field.folded),
+            weight=int(field.weight),
+        )
+        for word in terms.words
+        for field in fields
     ]
-    return compose("(CAST({total} AS REAL) / {most})",
-                   total=Sql.join(" + ", parts) if parts else "0", most=max(int(most), 1))
+    return compose(
+        "(CAST({total} AS REAL) / {most})",
+        total=Sql.join(" + ", parts) if parts else "0",
+        most=max(int(most), 1),
+    )
 
 
 def all_words_found(fields, terms, connection):
     """True when every word is in at least one of the fields."""
     if not terms:
         return Sql("1 = 0")
-    return Sql.join(" AND ", [
-        Sql("(") + Sql.join(" OR ", [_found_in(field.columns, word, terms, connection,
-                                               is_folded=field.folded) for field in fields]) + ")"
-        for word in terms.words
-    ])
+    return Sql.join(
+        " AND ",
+        [
+            Sql("(")
+            + Sql.join(
+                " OR ",
+                [
+                    _found_in(field.columns, word, terms, connection, is_folded=field.folded)
+                    for field in fields
+                ],
+            )
+            + ")"
+            for word in terms.words
+        ],
+    )
 
 
 # --- The same in the ORM -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SearchField:
@@ -190,8 +211,10 @@ class _Match(Expression):
     def as_sql(self, compiler, connection):
         # Columns (Col) compile without parameters.
         compiled = iter([compiler.compile(expression)[0] for expression in self.sources])
-        fields = [Field(weight, tuple((next(compiled), code) for _path, code in columns))
-                  for weight, columns in self.layout]
+        fields = [
+            Field(weight, tuple((next(compiled), code) for _path, code in columns))
+            for weight, columns in self.layout
+        ]
         built = self.build(fields, self.terms, connection)
         return built.text, list(built.params)
 

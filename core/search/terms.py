@@ -23,7 +23,8 @@ def fold(text):
 def words(text):
     """The words of a text, folded, in order (with repeats)."""
     return [
-        word for word in (fold(match) for match in WORD.findall(text or ""))
+        word
+        for word in (fold(match) for match in WORD.findall(text or ""))
         if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH
     ]
 
@@ -47,8 +48,9 @@ class Terms:
         stopwords = frozenset().union(*(language(code).stopwords for code in languages))
         found = [word for word in dict.fromkeys(words(query)) if word not in stopwords]
         if len(found) > MAX_WORDS:
-            telling = set(sorted(found, key=lambda word: (word.isdigit(), -len(word), word))
-                          [:MAX_WORDS])
+            telling = set(
+                sorted(found, key=lambda word: (word.isdigit(), -len(word), word))[:MAX_WORDS]
+            )
             found = [word for word in found if word in telling]
         return cls(query, tuple(languages), tuple(found))
 

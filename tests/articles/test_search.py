@@ -20,24 +20,32 @@ postgres = pytest.mark.postgres
 @pytest.fixture
 def library():
     shelter = factories.article(
-        slug="krisesenter", title="Hva er et krisesenter?",
+        slug="krisesenter",
+        title="Hva er et krisesenter?",
         summary="Et trygt sted å bo.",
         body="<p>Krisesenteret gir deg et trygt sted å bo når du blir utsatt for vold.</p>",
-        translations={"en": {"title": "What is a crisis shelter?",
-                             "summary": "A safe place to stay.",
-                             "body": "<p>Crisis shelters give you a safe place to stay.</p>"}},
+        translations={
+            "en": {
+                "title": "What is a crisis shelter?",
+                "summary": "A safe place to stay.",
+                "body": "<p>Crisis shelters give you a safe place to stay.</p>",
+            }
+        },
     )
     rape = factories.article(
-        slug="voldtekt", title="Etter en voldtekt",
+        slug="voldtekt",
+        title="Etter en voldtekt",
         summary="Hva du kan gjøre etter et overgrep.",
         body="<p>Overgrepsmottaket hjelper deg. Du kan også ringe et krisesenter.</p>",
     )
     reactions = factories.article(
-        slug="reaksjoner", title="Vanlige reaksjoner",
+        slug="reaksjoner",
+        title="Vanlige reaksjoner",
         summary="Søvnproblemer og angst er vanlig.",
         body="<p>Mange får reaksjoner etter vold, voldtekt eller andre overgrep.</p>",
-        translations={"en": {"title": "Common reactions",
-                             "body": "<p>Many people react after violence.</p>"}},
+        translations={
+            "en": {"title": "Common reactions", "body": "<p>Many people react after violence.</p>"}
+        },
     )
     return {"shelter": shelter, "rape": rape, "reactions": reactions}
 
@@ -70,8 +78,11 @@ def test_title_hits_rank_above_body_hits(library):
 
 
 def test_snippets_mark_the_hits_and_escape_the_rest():
-    factories.article(slug="kode", title="Om kode",
-                      body="<p>Skriv aldri &lt;script&gt; i meldinger om voldtekt.</p>")
+    factories.article(
+        slug="kode",
+        title="Om kode",
+        body="<p>Skriv aldri &lt;script&gt; i meldinger om voldtekt.</p>",
+    )
     hits = search_documents("voldtekt", language="nb")
     snippet = hits[0].snippet
     assert "<mark>voldtekt" in snippet
@@ -109,8 +120,16 @@ def test_site_search_includes_questions_when_the_app_provides_them(library, monk
     import dinutvei.search as search_module
 
     def fake_questions(query, *, language, limit):
-        return [SearchHit(kind="question", title="Spørsmål om krisesenter", url="/sporsmal/1/",
-                          snippet="…", rank=1.0, language="nb")]
+        return [
+            SearchHit(
+                kind="question",
+                title="Spørsmål om krisesenter",
+                url="/sporsmal/1/",
+                snippet="…",
+                rank=1.0,
+                language="nb",
+            )
+        ]
 
     monkeypatch.setattr(search_module, "question_search", fake_questions)
     results = site_search("krisesenter", language="nb")
@@ -127,9 +146,7 @@ def test_a_failing_question_search_does_not_break_the_site_search(library, monke
     assert site_search("krisesenter", language="nb").articles
 
 
-def test_a_corrected_search_searches_the_other_kinds_only_for_the_correction(
-    library, monkeypatch
-):
+def test_a_corrected_search_searches_the_other_kinds_only_for_the_correction(library, monkeypatch):
     import dinutvei.search as search_module
 
     searched = []
@@ -146,9 +163,13 @@ def test_a_corrected_search_searches_the_other_kinds_only_for_the_correction(
 
 def test_a_hit_in_the_readers_language_ranks_above_the_same_hit_in_bokmal():
     factories.article(slug="norsk", title="Refuge")
-    factories.article(slug="engelsk", title="Tilflukt", translations={
-        "en": {"title": "Refuge", "summary": "Et kort sammendrag."},
-    })
+    factories.article(
+        slug="engelsk",
+        title="Tilflukt",
+        translations={
+            "en": {"title": "Refuge", "summary": "Et kort sammendrag."},
+        },
+    )
     hits = search_documents("refuge", language="en")
     assert [(hit.title, hit.language) for hit in hits] == [("Refuge", "en"), ("Refuge", "nb")]
     assert hits[0].rank > hits[1].rank
@@ -190,9 +211,7 @@ def test_norwegian_stemming_finds_other_forms(library):
 
 
 def test_english_stemming_finds_other_forms(library):
-    assert titles(search_documents("sheltering", language="en")) == [
-        "What is a crisis shelter?"
-    ]
+    assert titles(search_documents("sheltering", language="en")) == ["What is a crisis shelter?"]
     assert "Common reactions" in titles(search_documents("reacting", language="en"))
 
 
@@ -213,8 +232,12 @@ def test_snippet_comes_from_the_body_when_the_summary_does_not(library):
 
 def test_snippet_finds_a_hit_deep_in_a_long_body():
     opening = "Her står mye om trygghet og hjelp. " * 150  # about 5 000 characters
-    factories.article(slug="lang", title="En lang tekst", summary="Om rettigheter.",
-                      body=f"<p>{opening}</p><p>Bistandsadvokaten hjelper deg gratis.</p>")
+    factories.article(
+        slug="lang",
+        title="En lang tekst",
+        summary="Om rettigheter.",
+        body=f"<p>{opening}</p><p>Bistandsadvokaten hjelper deg gratis.</p>",
+    )
     snippet = search_documents("bistandsadvokaten", language="nb")[0].snippet
     assert snippet.startswith("… ")
     assert "<mark>Bistandsadvokaten</mark> hjelper deg gratis" in snippet
@@ -227,8 +250,11 @@ def test_case_is_ignored_beyond_ascii():
 
 
 def test_articles_published_later_are_not_found(library):
-    factories.article(slug="snart", title="Krisesenter i morgen",
-                      published_at=timezone.now() + dt.timedelta(days=1))
+    factories.article(
+        slug="snart",
+        title="Krisesenter i morgen",
+        published_at=timezone.now() + dt.timedelta(days=1),
+    )
     assert "Krisesenter i morgen" not in titles(search_documents("krisesenter", language="nb"))
 
 
@@ -239,15 +265,17 @@ def test_the_score_is_one_expression_with_or_without_full_text(library):
 
     terms = Terms.parse("krisesenter hjelp", ("en", "nb"))
     shared = score(search.scored_fields("en"), terms, connection)
-    statements = [search._statement(terms, limit=10, full_text=full_text).text
-                  for full_text in (False, True)]
+    statements = [
+        search._statement(terms, limit=10, full_text=full_text).text for full_text in (False, True)
+    ]
     assert all(shared.text in statement for statement in statements)
-    shown = [statement[statement.index("shown AS"):] for statement in statements]
+    shown = [statement[statement.index("shown AS") :] for statement in statements]
     assert shown[0] == shown[1]
     assert "websearch_to_tsquery" not in statements[0]
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------
+
 
 @postgres
 def test_postgresql_stores_a_vector_per_article_and_language(library):
@@ -255,7 +283,8 @@ def test_postgresql_stores_a_vector_per_article_and_language(library):
 
     documents = ArticleSearchDocument.objects.filter(article=library["shelter"])
     assert sorted(documents.values_list("language", "config")) == [
-        ("en", "english"), ("nb", "norwegian")
+        ("en", "english"),
+        ("nb", "norwegian"),
     ]
     assert all(document.vector for document in documents)
 
@@ -281,8 +310,9 @@ def test_postgresql_search_indexes_lead_with_the_language():
 
 def planner_settings():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan'), "
-                       "current_setting('enable_indexscan')")
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+        )
         return cursor.fetchone()
 
 
@@ -290,8 +320,10 @@ def settings_seen_by_the_search_statement():
     from articles.search import INDEX_SCANS_ONLY, _statement_settings
 
     with _statement_settings(), connection.cursor() as cursor:
-        cursor.execute(INDEX_SCANS_ONLY + "SELECT current_setting('enable_seqscan'), "
-                       "current_setting('enable_indexscan')")
+        cursor.execute(
+            INDEX_SCANS_ONLY + "SELECT current_setting('enable_seqscan'), "
+            "current_setting('enable_indexscan')"
+        )
         return cursor.fetchone()
 
 
@@ -305,7 +337,7 @@ def test_postgresql_search_inside_a_transaction_leaves_the_planner_as_it_was(lib
 
 @postgres
 def test_postgresql_search_outside_a_transaction_leaves_the_planner_as_it_was(
-    restored_transactional_db
+    restored_transactional_db,
 ):
     factories.article(slug="krisesenter", title="Hva er et krisesenter?")
     assert connection.get_autocommit()
@@ -328,9 +360,13 @@ def test_postgresql_websearch_syntax_is_safe(library):
 
 @postgres
 def test_postgresql_uses_the_simple_configuration_for_polish():
-    factories.article(slug="pl", title="Przemoc", translations={
-        "pl": {"title": "Przemoc domowa", "body": "<p>Schronisko dla ofiar przemocy.</p>"}
-    })
+    factories.article(
+        slug="pl",
+        title="Przemoc",
+        translations={
+            "pl": {"title": "Przemoc domowa", "body": "<p>Schronisko dla ofiar przemocy.</p>"}
+        },
+    )
     assert titles(search_documents("przemocy", language="pl")) == ["Przemoc domowa"]
     assert connection.vendor == "postgresql"
 

@@ -16,19 +16,35 @@ from core.search.language import english_stem, language, norwegian_stem, trimmed
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-@pytest.mark.parametrize(("word", "stem"), [
-    ("krisesenteret", "krisesenter"), ("krisesenter", "krisesent"), ("samværet", "samvær"),
-    ("overgrepene", "overgrep"), ("bistandsadvokaten", "bistandsadvokat"),
-    ("markerte", "marker"), ("vold", "vold"), ("barnas", "barn"),
-])
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("krisesenteret", "krisesenter"),
+        ("krisesenter", "krisesent"),
+        ("samværet", "samvær"),
+        ("overgrepene", "overgrep"),
+        ("bistandsadvokaten", "bistandsadvokat"),
+        ("markerte", "marker"),
+        ("vold", "vold"),
+        ("barnas", "barn"),
+    ],
+)
 def test_norwegian_stems_follow_snowball(word, stem):
     assert norwegian_stem(word) == stem
 
 
-@pytest.mark.parametrize(("word", "stem"), [
-    ("sheltering", "shelter"), ("shelter", "shelt"), ("reacting", "react"),
-    ("crisis", "crisi"), ("rape", "rape"), ("children", "children"), ("worried", "worr"),
-])
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("sheltering", "shelter"),
+        ("shelter", "shelt"),
+        ("reacting", "react"),
+        ("crisis", "crisi"),
+        ("rape", "rape"),
+        ("children", "children"),
+        ("worried", "worr"),
+    ],
+)
 def test_english_stems_only_lose_endings(word, stem):
     assert english_stem(word) == stem
 
@@ -54,8 +70,10 @@ def test_the_norwegian_stemmer_agrees_with_postgresql():
     text = (ROOT / "articles" / "data" / "demo_articles.json").read_text(encoding="utf-8")
     found = sorted({word for word in words(text) if not word.isdigit()})
     with connection.cursor() as cursor:
-        cursor.execute("SELECT word, ts_lexize('norwegian_stem', word) "
-                       "FROM unnest(%s::text[]) AS word", [found])
+        cursor.execute(
+            "SELECT word, ts_lexize('norwegian_stem', word) FROM unnest(%s::text[]) AS word",
+            [found],
+        )
         stems = {word: lexemes[0] for word, lexemes in cursor.fetchall() if lexemes}
     assert len(stems) > 1000
     assert {word: norwegian_stem(word) for word in stems} == stems
@@ -100,16 +118,20 @@ def test_an_excerpt_is_cut_at_a_word():
 
 
 def test_a_hit_is_a_frozen_value():
-    hit = SearchHit(kind="service", title="T", url="/t/", snippet="s", rank=0.5,
-                    language="nb")
+    hit = SearchHit(kind="service", title="T", url="/t/", snippet="s", rank=0.5, language="nb")
     with pytest.raises(AttributeError):
         hit.rank = 1
 
 
 SEARCH_MODULES = [
-    "core/search/language.py", "core/search/terms.py", "core/search/sql.py",
-    "core/search/hits.py", "articles/search.py", "services/selectors.py",
-    "questions/selectors.py", "dinutvei/search.py",
+    "core/search/language.py",
+    "core/search/terms.py",
+    "core/search/sql.py",
+    "core/search/hits.py",
+    "articles/search.py",
+    "services/selectors.py",
+    "questions/selectors.py",
+    "dinutvei/search.py",
 ]
 TABLE_NAME = re.compile(r"\b(?:articles|services|questions|core)_[a-z]+\b")
 TRANSLATION_COLUMN = re.compile(r"\w+_(?:nb|nn|en)\b")
@@ -119,13 +141,19 @@ def string_literals(path):
     """The strings in a module's code, without its docstrings and comments."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = {
-        id(node.body[0].value) for node in ast.walk(tree)
+        id(node.body[0].value)
+        for node in ast.walk(tree)
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
-        and node.body and isinstance(node.body[0], ast.Expr)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
     }
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and id(node) not in docstrings]
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
 
 
 @pytest.mark.parametrize("module", SEARCH_MODULES)

@@ -15,17 +15,30 @@ pytestmark = pytest.mark.django_db
 def published(db):
     return [
         helpers.published_question(
-            title="Samvær når far har vært voldelig", slug="samvaer-vold",
+            title="Samvær når far har vært voldelig",
+            slug="samvaer-vold",
             question="Må barna ha samvær med en far som har slått meg?",
-            answer="Samvær skal være til barnets beste.", role="lawyer"),
+            answer="Samvær skal være til barnets beste.",
+            role="lawyer",
+        ),
         helpers.published_question(
-            title="Bekymret for en elev", slug="elev", topic_slug="barn-og-unge",
-            asker_role="professional", question="Jeg er lærer og bekymret for en elev.",
-            answer="Du har opplysningsplikt til barnevernet.", role="child_welfare"),
+            title="Bekymret for en elev",
+            slug="elev",
+            topic_slug="barn-og-unge",
+            asker_role="professional",
+            question="Jeg er lærer og bekymret for en elev.",
+            answer="Du har opplysningsplikt til barnevernet.",
+            role="child_welfare",
+        ),
         helpers.published_question(
-            title="Hjelp til å slutte å slå", slug="slutte", topic_slug="bruker-vold",
-            asker_role="using_violence", question="Jeg slår partneren min og vil slutte.",
-            answer="Alternativ til Vold kan hjelpe deg.", role="psychologist"),
+            title="Hjelp til å slutte å slå",
+            slug="slutte",
+            topic_slug="bruker-vold",
+            asker_role="using_violence",
+            question="Jeg slår partneren min og vil slutte.",
+            answer="Alternativ til Vold kan hjelpe deg.",
+            role="psychologist",
+        ),
     ]
 
 
@@ -55,10 +68,19 @@ def test_search_finds_inflected_words(client, published):
     assert "Bekymret for en elev" not in content
 
 
-@pytest.mark.parametrize("params", [
-    {"topic": "nope"}, {"group": "<script>"}, {"q": "x" * 101}, {"q": "a\x00b"},
-    {"page": "999"}, {"page": "-1"}, {"page": "abc"}, {"q": "<b>bold</b>"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"topic": "nope"},
+        {"group": "<script>"},
+        {"q": "x" * 101},
+        {"q": "a\x00b"},
+        {"page": "999"},
+        {"page": "-1"},
+        {"page": "abc"},
+        {"q": "<b>bold</b>"},
+    ],
+)
 def test_bad_parameters_are_errors_not_crashes(client, published, params):
     response = client.get(helpers.url("questions:list"), params)
     assert response.status_code in (200, 400)
@@ -79,8 +101,9 @@ def test_a_published_question_shows_the_role_never_a_name(client, published):
 def test_unpublished_and_unknown_questions_are_not_found(client, published):
     question = published[0]
     Question.objects.filter(pk=question.pk).update(status=Question.Status.ANSWERED)
-    assert client.get(helpers.public_url(question) or "/en/sporsmal/samvaer-vold/").status_code \
-        == 404
+    assert (
+        client.get(helpers.public_url(question) or "/en/sporsmal/samvaer-vold/").status_code == 404
+    )
     assert client.get("/en/sporsmal/finnes-ikke/").status_code == 404
     assert client.post("/en/sporsmal/elev/").status_code == 405
 
@@ -89,7 +112,8 @@ def test_answers_are_translatable_and_fall_back_to_bokmal(client, published):
     question = published[0]
     Question.objects.filter(pk=question.pk).update(
         public_title_en="Contact with a violent father",
-        public_answer_en="Contact must be in the child's best interest.")
+        public_answer_en="Contact must be in the child's best interest.",
+    )
     english = client.get("/en/sporsmal/samvaer-vold/").content.decode()
     assert "Contact with a violent father" in english
     assert "Contact must be in the child&#x27;s best interest." in english
@@ -101,10 +125,16 @@ def test_answers_are_translatable_and_fall_back_to_bokmal(client, published):
 def test_site_search_returns_the_common_shape(published):
     with translation.override("nb"):
         results = site_search("opplysningsplikt barnevernet", language="nb", limit=5)
-    assert results == [SearchHit(
-        kind="question", title="Bekymret for en elev", url="/sporsmal/elev/",
-        snippet="Jeg er lærer og bekymret for en elev.", rank=results[0].rank, language="nb",
-    )]
+    assert results == [
+        SearchHit(
+            kind="question",
+            title="Bekymret for en elev",
+            url="/sporsmal/elev/",
+            snippet="Jeg er lærer og bekymret for en elev.",
+            rank=results[0].rank,
+            language="nb",
+        )
+    ]
     assert site_search("", language="nb") == []
     assert site_search("og i på", language="nb") == []  # only stopwords
 
@@ -121,8 +151,12 @@ def test_search_ranks_title_matches_first(published):
 
 def test_search_adds_up_the_fields_a_word_is_in(published):
     helpers.published_question(
-        title="Om barnevernet", slug="om-barnevernet", question="Hva gjør barnevernet?",
-        answer="Barnevernet hjelper barn.", role="child_welfare")
+        title="Om barnevernet",
+        slug="om-barnevernet",
+        question="Hva gjør barnevernet?",
+        answer="Barnevernet hjelper barn.",
+        role="child_welfare",
+    )
     found = search_published_questions("barnevernet", language="nb", limit=5)
     # Title, question and answer (3 + 2 + 1) before the answer alone (1).
     assert [question.public_slug for question in found] == ["om-barnevernet", "elev"]
@@ -135,12 +169,8 @@ def test_search_words_are_matched_literally_not_as_like_patterns(published):
 
 def test_search_is_case_insensitive_in_the_readers_language_and_bokmal(published):
     Question.objects.filter(public_slug="elev").update(public_title_en="Worried about a Pupil")
-    assert [q.public_slug for q in search_published_questions("PUPIL", language="en")] == [
-        "elev"
-    ]
-    assert [q.public_slug for q in search_published_questions("ELEV", language="en")] == [
-        "elev"
-    ]
+    assert [q.public_slug for q in search_published_questions("PUPIL", language="en")] == ["elev"]
+    assert [q.public_slug for q in search_published_questions("ELEV", language="en")] == ["elev"]
 
 
 def test_header_links_to_questions(client):

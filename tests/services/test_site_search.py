@@ -13,14 +13,19 @@ pytestmark = pytest.mark.django_db
 def registry():
     return {
         "shelter": factories.service(
-            name="Krisesenteret i Testby", category=factories.category("krisesenter"),
+            name="Krisesenteret i Testby",
+            category=factories.category("krisesenter"),
             description_nb="Et trygt sted å bo for deg og barna.",
-            description_en="A safe place to stay for you and your children."),
+            description_en="A safe place to stay for you and your children.",
+        ),
         "clinic": factories.service(
-            name="Overgrepsmottaket i Testby", category=factories.category("overgrepsmottak"),
-            description_nb="Hjelp etter voldtekt. Samarbeider med krisesenteret."),
+            name="Overgrepsmottaket i Testby",
+            category=factories.category("overgrepsmottak"),
+            description_nb="Hjelp etter voldtekt. Samarbeider med krisesenteret.",
+        ),
         "elsewhere": factories.service(
-            name="Krisesenteret i Annenby", category=factories.category("krisesenter")),
+            name="Krisesenteret i Annenby", category=factories.category("krisesenter")
+        ),
     }
 
 
@@ -30,7 +35,8 @@ def titles(results):
 
 def test_every_word_must_be_found_somewhere(registry):
     assert titles(site_search("krisesenter testby", language="nb")) == [
-        "Krisesenteret i Testby", "Overgrepsmottaket i Testby"
+        "Krisesenteret i Testby",
+        "Overgrepsmottaket i Testby",
     ]
     assert site_search("krisesenter nowhere", language="nb") == []
 
@@ -39,7 +45,9 @@ def test_name_hits_rank_above_category_and_description_hits(registry):
     found = site_search("krisesenteret", language="nb")
     # In the name (and the category) first, by name; in the description alone last.
     assert titles(found) == [
-        "Krisesenteret i Annenby", "Krisesenteret i Testby", "Overgrepsmottaket i Testby"
+        "Krisesenteret i Annenby",
+        "Krisesenteret i Testby",
+        "Overgrepsmottaket i Testby",
     ]
     assert found[0].rank == found[1].rank > found[2].rank
     assert all(0 < result.rank <= 1 for result in found)
@@ -48,7 +56,8 @@ def test_name_hits_rank_above_category_and_description_hits(registry):
 def test_the_readers_language_and_bokmal_are_searched(registry):
     # The English category name and description, and the bokmål one.
     assert titles(site_search("crisis shelter", language="en")) == [
-        "Krisesenteret i Annenby", "Krisesenteret i Testby"
+        "Krisesenteret i Annenby",
+        "Krisesenteret i Testby",
     ]
     assert titles(site_search("children", language="en")) == ["Krisesenteret i Testby"]
     assert titles(site_search("voldtekt", language="en")) == ["Overgrepsmottaket i Testby"]
@@ -57,10 +66,12 @@ def test_the_readers_language_and_bokmal_are_searched(registry):
 def test_results_have_the_site_search_shape(registry):
     (result,) = site_search("children", language="en")
     assert result == SearchHit(
-        kind="service", title="Krisesenteret i Testby",
+        kind="service",
+        title="Krisesenteret i Testby",
         url=f"/tjenester/{registry['shelter'].slug}/",
         snippet="Crisis shelter · Oslo: A safe place to stay for you and your children.",
-        rank=result.rank, language="en",
+        rank=result.rank,
+        language="en",
     )
 
 
