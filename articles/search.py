@@ -366,8 +366,9 @@ def _snippet(summary, text, stems):
     article is about), otherwise from the text around the first hit; the summary when
     neither holds one (PostgreSQL found a form the stems do not show)."""
     for source in (summary, text):
-        if first_hit(source, stems) >= 0:
-            return highlighted(source, stems)
+        place = first_hit(source, stems)
+        if place >= 0:
+            return highlighted(source, stems, place=place)
     return escape(summary or excerpt(text))
 
 

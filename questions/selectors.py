@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,8 +74,7 @@ def site_search(query, *, language=None, limit=10):
     # and only questions with a public address to link to.
     shown = (
         Question.objects.published()
-        .exclude(public_slug__isnull=True)
-        .exclude(public_slug="")
+        .exclude(Q(public_slug__isnull=True) | Q(public_slug=""))
         .values(
             "public_slug",
             *translated_columns("public_title", languages),

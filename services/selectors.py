@@ -17,6 +17,7 @@ from django.utils import timezone
 from geopy.distance import geodesic
 
 from core.search import (
+    AllWordsFound,
     MatchScore,
     SearchField,
     SearchHit,
@@ -278,8 +279,8 @@ def site_search(query, *, language, limit=5):
     # Only the columns shown: a Service row has a column per language for several fields.
     found = (
         Service.objects.published()
-        .annotate(search_rank=MatchScore(SITE_SEARCH_FIELDS, terms, every_word=True))
-        .filter(search_rank__gt=0)
+        .filter(AllWordsFound(SITE_SEARCH_FIELDS, terms))
+        .annotate(search_rank=MatchScore(SITE_SEARCH_FIELDS, terms))
         .order_by("-search_rank", "name")
         .values(
             "name",

@@ -18,6 +18,7 @@ from .hits import (
 )
 from .language import search_config, search_languages
 from .sql import (
+    AllWordsFound,
     Field,
     MatchScore,
     SearchField,
@@ -31,6 +32,7 @@ from .sql import (
 from .terms import Terms, fold, words
 
 __all__ = [
+    "AllWordsFound",
     "Field",
     "MatchScore",
     "SearchField",

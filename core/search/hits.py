@@ -14,7 +14,8 @@ SNIPPET_WORDS = 30
 SNIPPET_CHARS = 200
 # A snippet from a long text starts this many words before the first hit.
 WORDS_BEFORE_HIT = SNIPPET_WORDS // 3
-WORD = re.compile(r"\S+")
+# Words longer than this before a hit may leave fewer words before it in the snippet.
+LOOKBACK_PER_WORD = 40
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,25 @@ def _stems_pattern(stems):
     )
 
 
-def highlighted(text, stems, words=SNIPPET_WORDS):
-    """About `words` words of the text from a little before the first hit, escaped, each
-    word that holds a stem in <mark>. Only the words around the hit are split up, so a
-    long text costs little more than a short one."""
+def highlighted(text, stems, words=SNIPPET_WORDS, *, place=None):
+    """About `words` words of the text from a little before the first hit (at `place`,
+    when the caller has found it), escaped, each word that holds a stem in <mark>. Only
+    the words around the hit are looked at, so a long text costs no more than a short one."""
     text = text or ""
-    place = min(max(first_hit(text, stems), 0), len(text))
-    # The words before the one the hit is in.
-    before = [word.start() for word in WORD.finditer(text, 0, place)]
+    place = max(first_hit(text, stems) if place is None else place, 0)
+    # The words before the one the hit is in, from a stretch long enough to hold them.
+    lookback = max(0, place - WORDS_BEFORE_HIT * LOOKBACK_PER_WORD)
+    before = text[lookback:place].split()
     if before and not text[place - 1 : place].isspace():
-        before.pop()
-    cut = len(before) > WORDS_BEFORE_HIT
-    tokens = text[before[-WORDS_BEFORE_HIT] if cut else 0 :].split(maxsplit=words)
+        before.pop()  # the beginning of the hit's own word
+    if lookback and before and not text[lookback - 1 : lookback].isspace():
+        before.pop(0)  # a word cut by the stretch
+    cut = bool(lookback) or len(before) > WORDS_BEFORE_HIT
+    before = before[-WORDS_BEFORE_HIT:]
+    rest = text[place:].split(maxsplit=words - len(before))
+    if rest and place and not text[place - 1 : place].isspace():
+        rest[0] = text[lookback:place].rsplit(maxsplit=1)[-1] + rest[0]  # the whole word
+    tokens = before + rest
     window = " ".join(tokens[:words])
     parts, done = [], 0
     for found in _stems_pattern(tuple(stems)).finditer(window) if stems else ():

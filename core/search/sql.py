@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Expression, F, FloatField
+from django.db.models import BooleanField, Expression, F, FloatField
 from modeltranslation.utils import build_localized_fieldname
 
 from .terms import fold
@@ -193,15 +193,12 @@ class SearchField:
         return ((self.path, settings.LANGUAGE_CODE),)
 
 
-class MatchScore(Expression):
-    """score() over model fields, their joins set up by the ORM; with `every_word`, 0
-    unless all_words_found()."""
+class _Match(Expression):
+    """SQL of core.search over model fields, their joins set up by the ORM."""
 
-    output_field = FloatField()
-
-    def __init__(self, fields, terms, *, every_word=False):
+    def __init__(self, fields, terms):
         super().__init__()
-        self.fields, self.terms, self.every_word = tuple(fields), terms, every_word
+        self.fields, self.terms = tuple(fields), terms
         self.layout = [(field.weight, field.columns(terms.languages)) for field in self.fields]
         self.sources = [F(path) for _weight, columns in self.layout for path, _code in columns]
 
@@ -218,11 +215,26 @@ class MatchScore(Expression):
             Field(weight, tuple((next(compiled), code) for _path, code in columns))
             for weight, columns in self.layout
         ]
-        built = score(fields, self.terms, connection)
-        if self.every_word:
-            built = compose(
-                "CASE WHEN {found} THEN {score} ELSE 0 END",
-                found=all_words_found(fields, self.terms, connection),
-                score=built,
-            )
+        built = self.build(fields, self.terms, connection)
         return built.text, list(built.params)
+
+
+class MatchScore(_Match):
+    """score(): between 0 and 1."""
+
+    output_field = FloatField()
+
+    @staticmethod
+    def build(fields, terms, connection):
+        return score(fields, terms, connection)
+
+
+class AllWordsFound(_Match):
+    """all_words_found(), for filter(): evaluated for every row, so the score (in the
+    select list) is computed only for the rows found."""
+
+    output_field = BooleanField()
+
+    @staticmethod
+    def build(fields, terms, connection):
+        return Sql("(") + all_words_found(fields, terms, connection) + ")"
