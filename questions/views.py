@@ -160,29 +160,13 @@ def ask(request):
     limit = throttle.ask_limit()
     if limit.exceeded(request):
         form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Many questions have been sent from your connection in a short "
-                "time. Please wait an hour and send it again. If you need help "
-                "now, call 116 006, or 112 in an emergency."
-            ),
-        )
-        return render(request, template, _ask_context(form, token=token), status=429)
+        return _too_many_questions(request, form, token)
     if not form.is_valid():
         if form.has_error("__all__", "honeypot"):
             limit.hit(request)
         return render(request, template, _ask_context(form, token=token), status=400)
     if not limit.hit(request):  # decided on this request's own count: no race
-        form.add_error(
-            None,
-            _(
-                "Many questions have been sent from your connection in a short "
-                "time. Please wait an hour and send it again. If you need help "
-                "now, call 116 006, or 112 in an emergency."
-            ),
-        )
-        return render(request, template, _ask_context(form, token=token), status=429)
+        return _too_many_questions(request, form, token)
     if not use_form_token(data["started"]):
         form.add_error(
             None,
@@ -203,6 +187,19 @@ def ask(request):
         language=get_language() or "",
     )
     return render(request, "questions/ask_done.html", {"question": question, "code": code})
+
+
+def _too_many_questions(request, form, token):
+    """The ask form again, with what was typed, and where to get help now."""
+    form.add_error(
+        None,
+        _(
+            "Many questions have been sent from your connection in a short "
+            "time. Please wait an hour and send it again. If you need help "
+            "now, call 116 006, or 112 in an emergency."
+        ),
+    )
+    return render(request, "questions/ask.html", _ask_context(form, token=token), status=429)
 
 
 def _ask_similar(request, data, token):

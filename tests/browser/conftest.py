@@ -5,22 +5,13 @@ to run beside unless told it is safe: these tests are single-threaded, so it is.
 """
 
 import os
-import shutil
 
 import pytest
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 # Where the quick-exit button leads in tests: answered by the test itself, no network.
 NEUTRAL_PAGE = "<!DOCTYPE html><html lang='nb'><title>Været</title><h1>Været i dag</h1></html>"
 

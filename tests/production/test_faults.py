@@ -209,19 +209,10 @@ def test_without_redis_pages_and_answers_work_and_asking_says_so(stack, sample_p
         stack.heal()
 
 
-def test_database_refusing_connections_gives_503_pages_at_once(stack, sample_paths):
+@pytest.mark.parametrize("mode", ["down", "stall"], ids=["refusing", "hanging"])
+def test_database_refusing_or_hanging_gives_503_pages_within_seconds(stack, sample_paths, mode):
     stack.redis.stop()
-    stack.proxy.set_mode("down")
-    try:
-        failures = unavailable_pages(stack, pages(sample_paths))
-        assert not failures, "\n".join(failures)
-    finally:
-        stack.heal()
-
-
-def test_database_that_hangs_gives_503_pages_within_seconds(stack, sample_paths):
-    stack.redis.stop()
-    stack.proxy.set_mode("stall")
+    stack.proxy.set_mode(mode)
     try:
         failures = unavailable_pages(stack, pages(sample_paths))
         assert not failures, "\n".join(failures)

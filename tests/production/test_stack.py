@@ -7,11 +7,12 @@ import json
 import os
 import re
 import secrets
-import shutil
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .stack import HELPLINE, find_link, parse_page
 
@@ -197,16 +198,6 @@ def test_the_access_log_names_no_page_address_or_search(stack):
         assert secret not in log, f"the access log names {secret!r}"
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 # Violations of the Content-Security-Policy, as the page itself sees them.
 CSP_LISTENER = """
 window.__cspViolations = [];
