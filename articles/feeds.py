@@ -5,12 +5,15 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core import page_cache
+
 from .models import NewsItem
 from .sanitize import clean_html
 
 FEED_LENGTH = 20
 
 
+@page_cache.shared_page()
 class NewsRssFeed(Feed):
     title = _("Din utvei: news")
     description = _(

@@ -9,6 +9,7 @@ from services.geocoding import locate
 from services.selectors import ServiceFilters, services_near
 
 from .models import Article
+from .reads import record_counted_reads
 from .search import search_documents
 
 NEARBY_LIMIT = 5
@@ -29,6 +30,7 @@ def article_detail_queryset():
 
 
 def most_read_articles(limit=5):
+    record_counted_reads()
     return list(Article.objects.published().most_read()[:limit])
 
 

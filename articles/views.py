@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core import page_cache
 from core.models import TargetGroup, Topic
 
 from .forms import NearbyServicesForm
@@ -19,6 +20,7 @@ from .services import article_count_read
 PAGE_SIZE = 20
 
 
+@page_cache.shared_page()
 class ArticleIndexView(TemplateView):
     """Every section: the four target groups and the topics, and the newest articles."""
 
@@ -34,6 +36,7 @@ class ArticleIndexView(TemplateView):
         )
 
 
+@page_cache.shared_page(parameters=["page"])
 class SectionView(ListView):
     """A section page: a target group's or a topic's articles, page by page."""
 
@@ -72,6 +75,7 @@ class TopicView(SectionView):
     section_kind = "topics"
 
 
+@page_cache.shared_page()
 class ArticleDetailView(DetailView):
     """One article, in the reader's language or else in bokmål with a notice. An article
     about a kind of help offers the nearest such services to a place the reader types."""
@@ -135,6 +139,7 @@ def _language_links(request, codes):
     ]
 
 
+@page_cache.shared_page(parameters=["page"])
 class NewsListView(ListView):
     template_name = "articles/news_list.html"
     context_object_name = "news"
@@ -149,6 +154,7 @@ class NewsListView(ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+@page_cache.shared_page()
 class NewsDetailView(DetailView):
     template_name = "articles/news_detail.html"
     context_object_name = "news_item"

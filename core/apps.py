@@ -19,6 +19,11 @@ class CoreConfig(AppConfig):
         # The search folds text with the same function on every database (core.search).
         connection_created.connect(register_sqlite_functions)
 
+        from . import models, page_cache
+
+        page_cache.changes_shown_on_pages(models.TargetGroup, models.Topic)
+        page_cache.never_shown_on_pages(models.PageFeedback, models.RateLimitAlert)
+
 
 class StaffAdminConfig(SimpleAdminConfig):
     """Django's admin without autodiscovery (django-leaflet's admin module would import

@@ -13,6 +13,7 @@ import core.admin  # noqa: F401, E402
 import questions.admin  # noqa: F401, E402
 import services.admin  # noqa: F401, E402
 from core import staff
+from core.page_cache import shared_page
 
 from . import views
 
@@ -50,10 +51,14 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("sok/", views.SearchView.as_view(), name="search"),
-    path("om-tjenesten/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path(
+        "om-tjenesten/",
+        shared_page()(TemplateView.as_view(template_name="pages/about.html")),
+        name="about",
+    ),
     path(
         "skjul-sporene/",
-        TemplateView.as_view(template_name="pages/hide_traces.html"),
+        shared_page()(TemplateView.as_view(template_name="pages/hide_traces.html")),
         name="hide-traces",
     ),
     path("tjenester/", include("services.urls")),

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from articles.selectors import most_read_articles
+from core import page_cache
 from core.availability import UNAVAILABLE_ERRORS
 from core.models import TargetGroup
 from services.forms import ServiceSearchForm
@@ -13,6 +14,7 @@ from services.forms import ServiceSearchForm
 from .search import SiteSearchForm, site_search
 
 
+@page_cache.shared_page()
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 

@@ -18,6 +18,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core import page_cache
+
 from . import workflow
 from .codes import hash_code, new_code
 from .models import (
@@ -552,6 +554,7 @@ def questions_purge(*, now=None, days=None, dry_run=False):
     for pk in published:
         # The code opens nothing any more: a hash that no code has.
         Question.objects.filter(pk=pk).update(text="", answer="", code_hash=secrets.token_hex(32))
+    page_cache.content_changed()
     return counts
 
 

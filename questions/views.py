@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView
 
+from core import page_cache
+
 from . import throttle
 from .forms import (
     AskForm,
@@ -350,6 +352,7 @@ def _handle_followup(question, data, code, context):
 # --- Published questions --------------------------------------------------------------------
 
 
+@page_cache.shared_page(parameters=["topic", "group", "page"])
 def published_list(request):
     """The published questions, by topic and by who asked, with a search box."""
     if request.method not in ("GET", "HEAD"):
@@ -396,6 +399,7 @@ def published_list(request):
     )
 
 
+@page_cache.shared_page()
 class PublishedDetailView(DetailView):
     template_name = "questions/detail.html"
     context_object_name = "question"

@@ -21,7 +21,12 @@ from .models import (
     Service,
     ServiceCategory,
 )
-from .services import listing_error_reports_handle, service_save, services_mark_verified
+from .services import (
+    listing_error_reports_handle,
+    service_save,
+    services_mark_verified,
+    services_publish,
+)
 from .widgets import MapPointWidget
 
 
@@ -219,11 +224,11 @@ class ServiceAdmin(TranslationAdmin):
         description=pgettext_lazy("admin action on listings", "Publish"), permissions=["change"]
     )
     def publish(self, request, queryset):
-        queryset.update(is_published=True)
+        services_publish(services=queryset, published=True)
 
     @admin.action(description=_("Unpublish"), permissions=["change"])
     def unpublish(self, request, queryset):
-        queryset.update(is_published=False)
+        services_publish(services=queryset, published=False)
 
 
 @admin.register(ServiceCategory)

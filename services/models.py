@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import page_cache
 from core.models import OrderedVocabulary
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -297,7 +298,26 @@ class Service(models.Model):
         return False
 
     def is_open_now(self):
-        return self.is_open_at(timezone.now())
+        now = timezone.now()
+        # A kept page that says "open" or "closed" ends when that may change.
+        page_cache.holds_until(self.open_status_holds_until(now))
+        return self.is_open_at(now)
+
+    def open_status_holds_until(self, moment):
+        """A moment no later than the next opening or closing after `moment` (None: it
+        never changes). Any opening or closing time of the next 24 hours counts, whatever
+        its weekday: sooner than needed at times, never too late."""
+        if self.is_open_24_7:
+            return None
+        local = moment.astimezone(OSLO)
+        times = {period.opens for period in self.opening_periods.all()}
+        times |= {period.closes for period in self.opening_periods.all()}
+        upcoming = [
+            dt.datetime.combine(local.date() + dt.timedelta(days=days), time, tzinfo=OSLO)
+            for days in (0, 1)
+            for time in times
+        ]
+        return min((when for when in upcoming if when > local), default=None)
 
     @property
     def has_opening_hours(self):

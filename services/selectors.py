@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from geopy.distance import geodesic
 
+from core import page_cache
 from core.search import (
     AllWordsFound,
     MatchScore,
@@ -56,6 +57,8 @@ class ServiceFilters:
         if self.client_group is not None:
             queryset = queryset.filter(client_groups=self.client_group)
         if self.open_now:
+            if now is None:
+                page_cache.do_not_keep()  # the answer is for this moment only
             queryset = queryset.open_at(now or timezone.now())
         return queryset
 

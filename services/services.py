@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core import page_cache
+
 from .geocoding import geocode_address, municipality_number_for_postcode
 from .models import ListingErrorReport, LocationPrecision, Municipality
 
@@ -21,7 +23,15 @@ def listing_error_reports_handle(*, reports, status, by):
 
 
 def services_mark_verified(*, services, on=None):
-    return services.update(last_verified=on or timezone.localdate())
+    marked = services.update(last_verified=on or timezone.localdate())
+    page_cache.content_changed()  # an update() sends no signal
+    return marked
+
+
+def services_publish(*, services, published):
+    changed = services.update(is_published=published)
+    page_cache.content_changed()
+    return changed
 
 
 def service_fill_location(*, service, address_changed=False):

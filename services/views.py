@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
+from core import page_cache
 from core.maps import map_attributes
 from core.ratelimit import RateLimit
 
@@ -15,8 +16,11 @@ from .selectors import card_queryset, listing_queryset, national_services
 from .services import listing_error_report_submit
 
 PAGE_SIZE = 20
+# The query parameters of a search that may be kept for everyone: never a position.
+SEARCH_PARAMETERS = ("q", "category", "target", "radius", "page")
 
 
+@page_cache.shared_page(parameters=SEARCH_PARAMETERS)
 class ServiceSearchView(TemplateView):
     """Find help near a postcode, a place or the browser's location. Without a place it
     lists every service, page by page."""
@@ -38,8 +42,11 @@ class ServiceSearchView(TemplateView):
             else reverse("services:geojson"),
         )
         if form.is_bound and not form.is_valid():
+            page_cache.do_not_keep()  # what was typed stays out of the cache
             return context
         outcome = form.search()
+        if outcome.lookup is not None:
+            page_cache.do_not_keep()  # not a place: it may be anything a person typed
         context.update(outcome=outcome, national_services=national_services(form.filters))
         if not outcome.has_origin and outcome.lookup is None:
             listing = form.filters.apply(
@@ -69,6 +76,7 @@ class CategoryView(ServiceSearchView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
+@page_cache.shared_page()
 class ServiceDetailView(DetailView):
     template_name = "services/detail.html"
     context_object_name = "service"
@@ -123,6 +131,7 @@ class ListingErrorReportThanksView(DetailView):
 MARKER_FIELDS = ("name", "slug", "latitude", "longitude", "location_precision", "category_id")
 
 
+@page_cache.shared_page(parameters=SEARCH_PARAMETERS)
 def services_geojson(request):
     """The map's markers: the services the list shows for the same query string."""
     form = ServiceSearchForm(request.GET or None)

@@ -24,6 +24,14 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test begins with an empty cache: no page kept, no rate limit counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def reference_data(django_db_setup, django_db_blocker):
     """What the migrations loaded (counties, categories, staff groups …), captured once,

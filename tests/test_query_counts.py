@@ -13,13 +13,14 @@ pytestmark = pytest.mark.django_db
 
 # page → queries (with a warm cache of the reference data: counties, categories …)
 PAGES = {
-    "/": 2,
+    # The most-read list first moves the reads counted in the cache: one query more.
+    "/": 3,
     "/tjenester/": 6,
     "/tjenester/?q=0150": 7,
     "/tjenester/?q=0150&category=krisesenter&open_now=1": 6,
     "/tjenester/kategori/krisesenter/": 8,
     "/tjenester/kart.geojson": 2,
-    "/artikler/": 4,
+    "/artikler/": 5,
     "/artikler/for/utsatt/": 3,
     "/artikler/tema/vold-i-naere-relasjoner/": 3,
     "/artikler/aktuelt/": 2,
@@ -57,7 +58,8 @@ def queries(client, url):
     return len(captured)
 
 
-def test_list_and_search_pages_cost_a_fixed_number_of_queries(client):
+def test_list_and_search_pages_cost_a_fixed_number_of_queries(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the cost of making each page (kept pages cost none)
     add_rows(2, 0)
     for url in PAGES:  # warm: reference data read once per process is not the page's cost
         queries(client, url)

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Whole pages for visitors from the shared cache; a hit skips everything below.
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,6 +151,10 @@ else:
             "LOCATION": "dinutvei",
         }
     }
+
+# Pages that are the same for every visitor are kept in that cache for at most this many
+# seconds (0: not at all); an editor's change ends them at once (core/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # The reverse proxies in front of the app servers (addresses or networks), whose
 # X-Forwarded-For names the visitor; "none" when the app servers face the visitors

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article
+from articles.reads import record_counted_reads
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -171,8 +172,20 @@ def test_article_pages_set_no_cookie(client, content):
 def test_a_read_is_counted_on_a_plain_view_only(client, content):
     client.get("/artikler/hva-er-vold/")
     client.get("/artikler/hva-er-vold/?feedback=thanks")
+    record_counted_reads()
     content["article"].refresh_from_db()
     assert content["article"].read_count == 1
+
+
+def test_a_read_of_the_kept_page_is_counted_without_a_query(
+    client, content, django_assert_num_queries
+):
+    client.get("/artikler/hva-er-vold/")
+    with django_assert_num_queries(0):
+        assert client.get("/artikler/hva-er-vold/").status_code == 200
+    record_counted_reads()
+    content["article"].refresh_from_db()
+    assert content["article"].read_count == 2
 
 
 def test_home_leads_with_help_now_then_groups_most_read_and_questions(client, content):

@@ -1,0 +1,277 @@
+"""Whole pages for visitors, kept in the shared cache (docs/decisions/0011-page-cache.md).
+
+A page is kept only when its view says it is the same for every visitor (`shared_page`),
+the request carries no cookie but the CSRF one, its query string holds only the
+parameters the view names, and the response sets no cookie and used no CSRF token. The
+key is the page's address (scheme, host, path, sorted query) and language: nothing about
+the visitor. Every key holds the current *generation*; a change to anything a public page
+shows starts a new one (`changes_shown_on_pages`), so no page outlives the data it was
+made from. A page that shows something that changes with the clock ("open now") says
+until when it holds (`holds_until`).
+"""
+
+import contextvars
+import hashlib
+import logging
+import secrets
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.urls import Resolver404, get_resolver
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from .availability import UNAVAILABLE_ERRORS, describe
+
+logger = logging.getLogger("core.availability")
+
+GENERATION_KEY = "page-cache:generation"
+# After the cache failed, this process serves pages without it for a while, so that a
+# cache that hangs costs one request its timeout, not every request.
+PAUSE_AFTER_FAILURE_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    parameters: frozenset
+
+
+def shared_page(*, parameters=()):
+    """Marks a view (function or class) whose GET page is the same for every visitor with
+    the same address. `parameters` are the query parameters it may be kept with; a request
+    with any other parameter is answered afresh and not kept."""
+    policy = SharedPage(frozenset(parameters))
+
+    def mark(view):
+        view.shared_page = policy
+        return view
+
+    return mark
+
+
+@dataclass
+class _Rendering:
+    """What a view told the cache while it made one page."""
+
+    keep: bool = True
+    holds_until: object = None  # an aware datetime
+    on_hit: list = field(default_factory=list)
+
+
+_rendering = contextvars.ContextVar("page_cache_rendering", default=None)
+_hit_actions = {}
+
+
+def holds_until(moment):
+    """The page being made shows something that may change at `moment` (e.g. "open now")."""
+    rendering = _rendering.get()
+    if rendering is not None and moment is not None:
+        if rendering.holds_until is None or moment < rendering.holds_until:
+            rendering.holds_until = moment
+
+
+def do_not_keep():
+    """The page being made must not be kept (it depends on this very moment, or on
+    something the visitor typed that should not rest in the cache)."""
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.keep = False
+
+
+def register_hit_action(name, action):
+    """`action(*arguments)` runs on every hit of a page that asked for it with
+    `repeat_on_hit(name, …)`: a kept page still counts what its view counts. The action
+    must not use the database (a hit makes no query)."""
+    _hit_actions[name] = action
+
+
+def repeat_on_hit(name, *arguments):
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.on_hit.append((name, arguments))
+
+
+# --- Invalidation ---------------------------------------------------------------------------
+
+_shown = {}
+_never_shown = set()
+
+
+def changes_shown_on_pages(*models, unless=None):
+    """A save or delete of these models (or a change of their many-to-many relations)
+    starts a new generation of kept pages. `unless(instance, created)` names saves that no
+    page shows (a visitor's new question, say)."""
+    for model in models:
+        _shown[model] = unless
+        post_save.connect(_saved, sender=model, dispatch_uid=f"page-cache-save-{model._meta}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"page-cache-del-{model._meta}")
+        for many in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _relation_changed,
+                sender=many.remote_field.through,
+                dispatch_uid=f"page-cache-m2m-{model._meta}-{many.name}",
+            )
+
+
+def never_shown_on_pages(*models):
+    """These models appear on no kept page (staff work, visitors' reports): saving them
+    keeps the pages. Declared so that tests can prove every model was thought about."""
+    _never_shown.update(models)
+
+
+def shown_models():
+    return set(_shown)
+
+
+def never_shown_models():
+    return set(_never_shown)
+
+
+def _saved(sender, instance, created, **kwargs):
+    unless = _shown.get(sender)
+    if unless is not None and unless(instance, created):
+        return
+    content_changed()
+
+
+def _deleted(sender, **kwargs):
+    content_changed()
+
+
+def _relation_changed(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        content_changed()
+
+
+def content_changed():
+    """Starts a new generation at once and again when the transaction commits: a page made
+    between the two from data not yet committed is not kept past the commit."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    try:
+        cache.set(GENERATION_KEY, secrets.token_hex(6), None)
+    except UNAVAILABLE_ERRORS as error:
+        # The pages kept before still end within PAGE_CACHE_SECONDS.
+        logger.warning("Page cache not renewed: %s", describe(error))
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = secrets.token_hex(6)
+        if not cache.add(GENERATION_KEY, generation, None):
+            generation = cache.get(GENERATION_KEY) or generation
+    return generation
+
+
+# --- The middleware -------------------------------------------------------------------------
+
+
+def _policy(request):
+    try:
+        match = get_resolver(getattr(request, "urlconf", None)).resolve(request.path_info)
+    except Resolver404:
+        return None
+    view = match.func
+    policy = getattr(view, "shared_page", None) or getattr(
+        getattr(view, "view_class", None), "shared_page", None
+    )
+    if policy is None or not request.GET.keys() <= policy.parameters:
+        return None
+    return policy
+
+
+def _key(request, generation):
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(f"{get_language()} {address}".encode()).hexdigest()
+    return f"page:{generation}:{digest}"
+
+
+def _has_visitor_cookies(request):
+    return any(name != settings.CSRF_COOKIE_NAME for name in request.COOKIES)
+
+
+def _keepable(request, response, rendering):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        rendering.keep
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class PageCacheMiddleware:
+    """After LocaleMiddleware (the language is known), before everything that reads
+    sessions, users or CSRF tokens: a hit skips them and makes no database query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.paused_until = 0.0
+
+    def __call__(self, request):
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or request.method not in ("GET", "HEAD")
+            or time.monotonic() < self.paused_until
+            or _has_visitor_cookies(request)
+            or _policy(request) is None
+        ):
+            return self.get_response(request)
+        try:
+            key = _key(request, _generation())
+            kept = cache.get(key)
+        except UNAVAILABLE_ERRORS as error:
+            self._pause(error)
+            return self.get_response(request)
+        if kept is not None:
+            return self._replay(kept)
+
+        rendering = _Rendering()
+        token = _rendering.set(rendering)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(token)
+        if _keepable(request, response, rendering):
+            self._keep(key, response, rendering)
+        return response
+
+    def _keep(self, key, response, rendering):
+        timeout = settings.PAGE_CACHE_SECONDS
+        if rendering.holds_until is not None:
+            timeout = min(timeout, int((rendering.holds_until - timezone.now()).total_seconds()))
+        if timeout <= 0:
+            return
+        kept = (response.status_code, list(response.items()), response.content, rendering.on_hit)
+        try:
+            cache.set(key, kept, timeout)
+        except UNAVAILABLE_ERRORS as error:
+            self._pause(error)
+
+    def _replay(self, kept):
+        status, headers, content, on_hit = kept
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        for name, arguments in on_hit:
+            _hit_actions[name](*arguments)
+        return response
+
+    def _pause(self, error):
+        logger.warning("Page cache unavailable: %s", describe(error))
+        self.paused_until = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS
