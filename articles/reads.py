@@ -11,6 +11,10 @@ from core.availability import UNAVAILABLE_ERRORS
 from .models import Article
 
 HIT_ACTION = "article-read"
+# The reads are moved into the database at most this often, by whichever request makes
+# the most-read list first: moving reads every time would cost a read of every article's
+# counter on every such page.
+RECORD_EVERY_SECONDS = 60
 
 
 def _key(article_id):
@@ -30,7 +34,13 @@ def count_read(article_id):
 
 
 def record_counted_reads():
-    """Moves the reads counted in the cache into the articles' read counts."""
+    """Moves the reads counted in the cache into the articles' read counts, unless that
+    was done less than RECORD_EVERY_SECONDS ago."""
+    try:
+        if not cache.add("article-reads:recorded", True, RECORD_EVERY_SECONDS):
+            return
+    except UNAVAILABLE_ERRORS:
+        return
     keys = {_key(pk): pk for pk in Article.objects.published().values_list("pk", flat=True)}
     try:
         counted = cache.get_many(list(keys))

@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
-from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core import page_cache
+from core.i18n import path_in_language
 from core.models import TargetGroup, Topic
 
 from .forms import NearbyServicesForm
@@ -123,7 +123,7 @@ class ArticleDetailView(DetailView):
 
 def _canonical_url(request):
     """A page shown in bokmål for want of a translation is the bokmål page's duplicate."""
-    return request.build_absolute_uri(translate_url(request.path, SOURCE_LANGUAGE))
+    return request.build_absolute_uri(path_in_language(request.path, SOURCE_LANGUAGE))
 
 
 def _language_links(request, codes):
@@ -133,7 +133,7 @@ def _language_links(request, codes):
             "code": code,
             "name_local": get_language_info(code)["name_local"],
             "bidi": get_language_info(code)["bidi"],
-            "url": translate_url(path, code),
+            "url": path_in_language(path, code),
         }
         for code in codes
     ]

@@ -215,6 +215,15 @@ def _keepable(request, response, rendering):
     )
 
 
+def _let_the_proxy_keep(response, ends, *, on_hit):
+    """X-Accel-Expires: nginx may keep this page for PROXY_CACHE_SECONDS (deploy/nginx.conf),
+    never past the end of the kept page. Not a page that counts its hits: nginx would answer
+    without the app, and the count would be lost."""
+    seconds = min(settings.PROXY_CACHE_SECONDS, int(ends - time.time()))
+    if seconds >= 1 and not on_hit:
+        response["X-Accel-Expires"] = str(seconds)
+
+
 class PageCacheMiddleware:
     """After LocaleMiddleware (the language is known), before everything that reads
     sessions, users or CSRF tokens: a hit skips them and makes no database query."""
@@ -239,7 +248,9 @@ class PageCacheMiddleware:
             self._pause(error)
             return self.get_response(request)
         if kept is not None:
-            return self._replay(kept)
+            response = self._replay(kept)
+            _let_the_proxy_keep(response, kept[4], on_hit=kept[3])
+            return response
 
         rendering = _Rendering()
         token = _rendering.set(rendering)
@@ -248,7 +259,9 @@ class PageCacheMiddleware:
         finally:
             _rendering.reset(token)
         if _keepable(request, response, rendering):
-            self._keep(key, response, rendering)
+            kept = self._keep(key, response, rendering)
+            if kept is not None:
+                _let_the_proxy_keep(response, kept[4], on_hit=rendering.on_hit)
         return response
 
     def _keep(self, key, response, rendering):
@@ -256,20 +269,30 @@ class PageCacheMiddleware:
         if rendering.holds_until is not None:
             timeout = min(timeout, int((rendering.holds_until - timezone.now()).total_seconds()))
         if timeout <= 0:
-            return
-        kept = (response.status_code, list(response.items()), response.content, rendering.on_hit)
+            return None
+        kept = (
+            response.status_code,
+            list(response.items()),
+            response.content,
+            rendering.on_hit,
+            time.time() + timeout,  # when it ends
+        )
         try:
             cache.set(key, kept, timeout)
         except UNAVAILABLE_ERRORS as error:
             self._pause(error)
+            return None
+        return kept
 
     def _replay(self, kept):
-        status, headers, content, on_hit = kept
+        status, headers, content, on_hit, _ends = kept
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         for name, arguments in on_hit:
-            _hit_actions[name](*arguments)
+            action = _hit_actions.get(name)
+            if action is not None:
+                action(*arguments)
         return response
 
     def _pause(self, error):

@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -48,6 +50,11 @@ class ServiceSearchView(TemplateView):
         if outcome.lookup is not None:
             page_cache.do_not_keep()  # not a place: it may be anything a person typed
         context.update(outcome=outcome, national_services=national_services(form.filters))
+        if outcome.has_origin:
+            # The map's markers come with the page, from the same search: no second one.
+            context["map_geojson"] = json.dumps(
+                feature_collection(nearby_features(outcome.nearby)), separators=(",", ":")
+            )
         if not outcome.has_origin and outcome.lookup is None:
             listing = form.filters.apply(
                 card_queryset().local().order_by("county__name", "place", "name")
@@ -140,22 +147,39 @@ def services_geojson(request):
         return JsonResponse({"errors": errors}, status=400)
     outcome = form.search()
     if outcome.has_origin:
-        rows = [(vars(item.service), item.distance_km) for item in outcome.nearby]
+        features = nearby_features(outcome.nearby)
     elif outcome.lookup is not None:
-        rows = []
+        features = []
     else:
         services = form.filters.apply(Service.objects.published().local())
-        rows = [(values, None) for values in services.values(*MARKER_FIELDS)]
-    categories = {category.pk: category for category in ServiceCategory.objects.all()}
+        categories = {category.pk: category for category in ServiceCategory.objects.all()}
+        detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
+        features = [
+            _feature(values, categories[values["category_id"]], detail_url)
+            for values in services.values(*MARKER_FIELDS)
+        ]
+    return JsonResponse(feature_collection(features))
+
+
+def feature_collection(features):
+    return {"type": "FeatureCollection", "features": features}
+
+
+def nearby_features(nearby):
+    """Markers for the services a search found, with their distances."""
     detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
-    features = [
-        _feature(values, categories[values["category_id"]], detail_url, distance_km)
-        for values, distance_km in rows
+    return [
+        _feature(
+            {field: getattr(item.service, field) for field in MARKER_FIELDS[:-1]},
+            item.service.category,
+            detail_url,
+            item.distance_km,
+        )
+        for item in nearby
     ]
-    return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
-def _feature(values, category, detail_url, distance_km):
+def _feature(values, category, detail_url, distance_km=None):
     properties = {
         "name": values["name"],
         "url": detail_url.replace("__slug__", values["slug"]),

@@ -1,16 +1,20 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.html import format_html_join
 from django.utils.translation import get_language, get_language_info
 
 from core.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
+from core.i18n import path_in_language
 
 register = template.Library()
 
 
 def _language_links(request):
+    """Made once per request: the switcher and the alternates in <head> both use them."""
     current = get_language()
+    cached = getattr(request, "_language_links", None)
+    if cached is not None and cached[0] == current:
+        return cached[1]
     path = request.get_full_path()
     links = []
     for code, _name in settings.LANGUAGES:
@@ -20,10 +24,11 @@ def _language_links(request):
                 "code": code,
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
-                "url": translate_url(path, code),
+                "url": path_in_language(path, code),
                 "is_current": code == current,
             }
         )
+    request._language_links = (current, links)
     return links
 
 

@@ -155,6 +155,9 @@ else:
 # Pages that are the same for every visitor are kept in that cache for at most this many
 # seconds (0: not at all); an editor's change ends them at once (core/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# nginx in front may keep such a page this many seconds more (X-Accel-Expires, read and
+# removed by nginx; deploy/nginx.conf): a rush on one page is answered there.
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "1"))
 
 # The reverse proxies in front of the app servers (addresses or networks), whose
 # X-Forwarded-For names the visitor; "none" when the app servers face the visitors

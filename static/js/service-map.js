@@ -31,7 +31,12 @@
     map.fitBounds(NORWAY);
     var cluster = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
     cluster.addTo(map);
-    window.DinUtveiMap.fetchJson(element.dataset.geojsonUrl).then(function (collection) {
+    // A search's markers come with the page (data-geojson); the list of every service
+    // names the address of its markers instead.
+    var loaded = element.dataset.geojson ?
+      Promise.resolve(JSON.parse(element.dataset.geojson)) :
+      window.DinUtveiMap.fetchJson(element.dataset.geojsonUrl);
+    loaded.then(function (collection) {
       var markers = collection.features.map(function (feature) {
         var c = feature.geometry.coordinates;
         var marker = L.marker([c[1], c[0]], { title: feature.properties.name, alt: feature.properties.name });

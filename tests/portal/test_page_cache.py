@@ -268,3 +268,12 @@ def test_without_the_cache_pages_are_still_served(client, content):
             response = client.get("/artikler/hva-er-vold/")
             assert response.status_code == 200
             assert "Hva er vold?" in response.content.decode()
+
+
+def test_nginx_may_keep_a_kept_page_for_a_second_but_not_an_article(client, content):
+    for _ in range(2):  # made, then from the cache
+        assert client.get("/tjenester/krisesenteret-i-oslo/")["X-Accel-Expires"] == "1"
+        # An article counts its reads in the app: nginx must not answer for it.
+        assert "X-Accel-Expires" not in client.get("/artikler/hva-er-vold/")
+    for url in ("/tjenester/?lat=59.91&lon=10.75", "/sok/?q=vold", "/sporsmal/still-et-sporsmal/"):
+        assert "X-Accel-Expires" not in client.get(url), url

@@ -11,7 +11,7 @@ import pytest
 from .stack import Stack, find_link, missing_parts
 
 # Module order: the faults come after the healthy stack has been looked at.
-MODULE_ORDER = ["test_stack.py", "test_faults.py"]
+MODULE_ORDER = ["test_stack.py", "test_page_cache.py", "test_faults.py"]
 
 
 def pytest_collection_modifyitems(config, items):

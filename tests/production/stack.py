@@ -448,6 +448,7 @@ def nginx_config(source, *, workdir, app_ports, http_port, https_port, srv, cert
         ("/etc/nginx/certs/", f"{certs}/", 2),
         # The static root's parent (STATIC_ROOT is <srv>/static).
         ("root /srv/dinutvei;", f"root {srv};", 1),
+        ("proxy_cache_path /var/cache/nginx/dinutvei ", f"proxy_cache_path {workdir}/cache ", 1),
         # nginx's temporary files default to /var/lib/nginx (root's): into the work folder.
         ("\nhttp {", "\nhttp {" + temp_paths, 1),
     ]
@@ -478,6 +479,10 @@ class Stack:
 
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dinutvei-smoke-")))
     responses: list = field(default_factory=list)
+    database: str = DATABASE
+    # The smoke tests put a fault proxy between the app servers and PostgreSQL; the load
+    # benchmark (bench/load.py) connects them directly.
+    fault_proxy: bool = True
 
     def __post_init__(self):
         self.srv = self.workdir / "srv"
@@ -496,8 +501,9 @@ class Stack:
 
     # --- Starting and stopping --------------------------------------------------------
     def start(self):
-        create_database()
-        self.proxy = FaultProxy(POSTGRES)
+        create_database(self.database)
+        if self.fault_proxy:
+            self.proxy = FaultProxy(POSTGRES)
         self.redis.start()
         self.build()
         for app in self.apps.values():
@@ -512,7 +518,7 @@ class Stack:
             *(lambda app=app: stop_process(app.process) for app in self.apps.values()),
             self.redis.stop,
             lambda: self.proxy and self.proxy.close(),
-            drop_database,
+            lambda: drop_database(self.database),
         ]
         errors = []
         for step in steps:
@@ -539,7 +545,7 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "dinutvei.settings.production",
             "DJANGO_SECRET_KEY": self.secret_key,
             "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database_port}/{DATABASE}",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database_port}/{self.database}",
             "DATABASE_CONN_MAX_AGE": "60",
             "REDIS_URL": f"redis://127.0.0.1:{self.redis.port}/0",
             "TRUSTED_PROXIES": "127.0.0.1",
@@ -748,10 +754,10 @@ def _postgres(statement):
         connection.close()
 
 
-def create_database():
-    drop_database()
-    _postgres(f"CREATE DATABASE {DATABASE}")
+def create_database(name=DATABASE):
+    drop_database(name)
+    _postgres(f"CREATE DATABASE {name}")
 
 
-def drop_database():
-    _postgres(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+def drop_database(name=DATABASE):
+    _postgres(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

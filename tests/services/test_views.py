@@ -1,4 +1,6 @@
 import json
+import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -128,6 +130,24 @@ def test_geojson_follows_the_search_with_distances(client, oslo, tromso):
     data = json.loads(client.get(reverse("services:geojson"), {"q": "Tromsø"}).content)
     assert [f["properties"]["name"] for f in data["features"]] == [tromso.name]
     assert data["features"][0]["properties"]["distance_km"] < 5
+
+
+def test_a_search_page_carries_its_markers_from_the_same_search(
+    client, oslo, tromso, django_assert_num_queries
+):
+    """The map of a search reads its markers from the page: the same features the map's
+    GeoJSON address gives, so the browser does not ask for the search a second time."""
+    html = client.get("/tjenester/", {"q": "9008"}).content.decode()
+    found = re.search(r'data-geojson="([^"]*)"', html)
+    assert found and "data-geojson-url" not in html
+    embedded = json.loads(unescape(found.group(1)))
+    served = json.loads(client.get(reverse("services:geojson"), {"q": "9008"}).content)
+    assert embedded == served
+    assert [f["properties"]["name"] for f in embedded["features"]] == [tromso.name]
+    # The list of every service still names the address of all markers.
+    assert (
+        'data-geojson-url="/tjenester/kart.geojson"' in client.get("/tjenester/").content.decode()
+    )
 
 
 def test_geojson_rejects_bad_parameters_with_400(client):
