@@ -35,6 +35,12 @@ GENERATION_KEY = "page-cache:generation"
 # After the cache failed, this process serves pages without it for a while, so that a
 # cache that hangs costs one request its timeout, not every request.
 PAUSE_AFTER_FAILURE_SECONDS = 10
+_paused_until = [0.0]
+
+
+def _pause(error):
+    logger.warning("Page cache unavailable: %s", describe(error))
+    _paused_until[0] = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,31 @@ def _new_generation():
         logger.warning("Page cache not renewed: %s", describe(error))
 
 
+# --- Values that change only with the content ----------------------------------------------
+
+_memo = {"generation": None, "values": {}}
+
+
+def per_generation(key, compute):
+    """`compute()`, made once per generation in this process and then reused: for what many
+    pages show alike and only an editor changes (the national phone lines under every
+    search). Without a cache to ask for the generation, or with the page cache turned off,
+    it is computed each time."""
+    if settings.PAGE_CACHE_SECONDS <= 0 or time.monotonic() < _paused_until[0]:
+        return compute()
+    try:
+        generation = _generation()
+    except UNAVAILABLE_ERRORS as error:
+        _pause(error)
+        return compute()
+    if _memo["generation"] != generation:
+        _memo["generation"], _memo["values"] = generation, {}
+    values = _memo["values"]
+    if key not in values:
+        values[key] = compute()
+    return values[key]
+
+
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -230,13 +261,12 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.paused_until = 0.0
 
     def __call__(self, request):
         if (
             settings.PAGE_CACHE_SECONDS <= 0
             or request.method not in ("GET", "HEAD")
-            or time.monotonic() < self.paused_until
+            or time.monotonic() < _paused_until[0]
             or _has_visitor_cookies(request)
             or _policy(request) is None
         ):
@@ -245,7 +275,7 @@ class PageCacheMiddleware:
             key = _key(request, _generation())
             kept = cache.get(key)
         except UNAVAILABLE_ERRORS as error:
-            self._pause(error)
+            _pause(error)
             return self.get_response(request)
         if kept is not None:
             response = self._replay(kept)
@@ -280,7 +310,7 @@ class PageCacheMiddleware:
         try:
             cache.set(key, kept, timeout)
         except UNAVAILABLE_ERRORS as error:
-            self._pause(error)
+            _pause(error)
             return None
         return kept
 
@@ -294,7 +324,3 @@ class PageCacheMiddleware:
             if action is not None:
                 action(*arguments)
         return response
-
-    def _pause(self, error):
-        logger.warning("Page cache unavailable: %s", describe(error))
-        self.paused_until = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS

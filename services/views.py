@@ -49,7 +49,7 @@ class ServiceSearchView(TemplateView):
         outcome = form.search()
         if outcome.lookup is not None:
             page_cache.do_not_keep()  # not a place: it may be anything a person typed
-        context.update(outcome=outcome, national_services=national_services(form.filters))
+        context.update(outcome=outcome, national_services=_national_services(form.filters))
         if outcome.has_origin:
             # The map's markers come with the page, from the same search: no second one.
             context["map_geojson"] = json.dumps(
@@ -63,6 +63,16 @@ class ServiceSearchView(TemplateView):
                 self.request.GET.get("page")
             )
         return context
+
+
+def _national_services(filters):
+    """The national lines under every search: the same for every place, so made once per
+    generation of the content (unless "open now" makes them this moment's)."""
+    if filters.open_now:
+        return national_services(filters)
+    return page_cache.per_generation(
+        ("national-services", filters), lambda: list(national_services(filters))
+    )
 
 
 class CategoryView(ServiceSearchView):

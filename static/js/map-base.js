@@ -1,12 +1,13 @@
 /*
  * The base layer every map of the portal shares: the bundled outline of Norway's counties
- * (municipalities when zoomed in), drawn from this site's own static files, so a map
+ * (and the municipalities in view when zoomed in), drawn from this site's own static files, so a map
  * needs no tile server and sends nothing to a third party. A site that trusts a tile
  * server sets MAP_TILE_URL, and its tiles are drawn below the outline.
  */
 window.DinUtveiMap = (function () {
   "use strict";
 
+  var COUNTY_DETAIL_ZOOM = 7;
   var DETAIL_ZOOM = 8;
 
   function outlineStyle(weight) {
@@ -54,39 +55,83 @@ window.DinUtveiMap = (function () {
       }
       return s;
     }
+    // Three outlines, each simplified for the zoom at which it is drawn
+    // (tools/build_map_outlines.py): the counties for the whole country, the counties in
+    // more detail from COUNTY_DETAIL_ZOOM, and from DETAIL_ZOOM the municipalities of the
+    // counties in view only, one file per county.
+    var overview = null;
     var counties = null;
-    var municipalities = null;
-    if (data.outlineUrl) {
-      fetchJson(data.outlineUrl).then(function (geojson) {
-        counties = L.geoJSON(geojson, { style: style(1.2), interactive: false });
-        counties.addTo(map);
-        counties.bringToBack();
-      }).catch(function () { /* the markers still show */ });
+    var municipalityUrls = data.municipalityUrls ? JSON.parse(data.municipalityUrls) : {};
+    var municipalities = {};  // county number → layer, or "loading"
+
+    function lazyLayer(url, layerStyle, done) {
+      fetchJson(url).then(function (geojson) {
+        done(L.geoJSON(geojson, { style: layerStyle, interactive: false }));
+      }).catch(function () { done(null); /* the markers still show */ });
     }
+
+    function show(layer, wanted) {
+      if (!layer || layer === "loading") {
+        return;
+      }
+      if (wanted && !map.hasLayer(layer)) {
+        layer.addTo(map);
+        layer.bringToBack();
+      } else if (!wanted && map.hasLayer(layer)) {
+        map.removeLayer(layer);
+      }
+    }
+
+    function countiesInView() {
+      var view = map.getBounds();
+      var numbers = [];
+      if (overview && overview !== "loading") {
+        overview.eachLayer(function (layer) {
+          var box = layer.feature.properties.bbox;  // [west, south, east, north]
+          if (box && view.intersects(L.latLngBounds([box[1], box[0]], [box[3], box[2]]))) {
+            numbers.push(layer.feature.properties.fylkesnummer);
+          }
+        });
+      }
+      return numbers;
+    }
+
     function showDetail() {
-      if (!data.detailOutlineUrl) {
-        return;
-      }
-      var zoomedIn = map.getZoom() >= DETAIL_ZOOM;
-      if (zoomedIn && !municipalities) {
-        municipalities = "loading";
-        fetchJson(data.detailOutlineUrl).then(function (geojson) {
-          municipalities = L.geoJSON(geojson, {
-            style: Object.assign(style(0.6), { fillOpacity: 0 }), interactive: false
-          });
+      var zoom = map.getZoom();
+      var detailed = zoom >= COUNTY_DETAIL_ZOOM && data.outlineDetailUrl;
+      if (detailed && !counties) {
+        counties = "loading";
+        lazyLayer(data.outlineDetailUrl, style(1.2), function (layer) {
+          counties = layer;
           showDetail();
-        }).catch(function () { municipalities = null; });
-        return;
+        });
       }
-      if (municipalities && municipalities !== "loading") {
-        if (zoomedIn && !map.hasLayer(municipalities)) {
-          municipalities.addTo(map);
-        } else if (!zoomedIn && map.hasLayer(municipalities)) {
-          map.removeLayer(municipalities);
+      show(counties, detailed);
+      show(overview, !detailed || !counties || counties === "loading");
+      var inView = zoom >= DETAIL_ZOOM ? countiesInView() : [];
+      inView.forEach(function (number) {
+        if (!municipalities[number] && municipalityUrls[number]) {
+          municipalities[number] = "loading";
+          lazyLayer(municipalityUrls[number], Object.assign(style(0.6), { fillOpacity: 0 }),
+            function (layer) {
+              municipalities[number] = layer;
+              showDetail();
+            });
         }
-      }
+      });
+      Object.keys(municipalities).forEach(function (number) {
+        show(municipalities[number], inView.indexOf(number) !== -1);
+      });
     }
-    map.on("zoomend", showDetail);
+
+    if (data.outlineUrl) {
+      overview = "loading";
+      lazyLayer(data.outlineUrl, style(1.2), function (layer) {
+        overview = layer;
+        showDetail();
+      });
+    }
+    map.on("moveend", showDetail);
     return map;
   }
 

@@ -43,6 +43,31 @@ def test_a_marker_popup_links_to_the_service(page, oslo_services):
     assert page.outside_requests == []
 
 
+def test_the_map_fetches_outlines_for_its_zoom_only(page, oslo_services):
+    """Country view (services from Oslo to Tromsø): the light county overview and no
+    municipality. A service's page (zoomed in on Oslo): the county detail and the
+    municipalities of the counties in view, not of all fifteen."""
+    factories.service(name="Krisesenter Tromsø", latitude=69.65, longitude=18.96)
+    fetched = []
+    page.on(
+        "request", lambda request: "/static/data/" in request.url and fetched.append(request.url)
+    )
+    page.goto("/tjenester/")
+    page.wait_for_selector("#service-map[data-marker-count]")
+    page.wait_for_load_state("networkidle")
+    assert any("norway-counties-overview" in url for url in fetched)
+    assert not any("/municipalities/" in url for url in fetched), fetched
+    fetched.clear()
+    page.goto(f"/tjenester/{oslo_services[0].slug}/")
+    page.wait_for_selector("#service-map[data-marker-count='1']")
+    page.wait_for_load_state("networkidle")
+    municipalities = [url for url in fetched if "/municipalities/" in url]
+    assert any("/municipalities/03" in url for url in municipalities)  # Oslo's county
+    assert 1 <= len(municipalities) <= 4, municipalities
+    assert any(url.endswith("norway-counties.geojson") for url in fetched)
+    assert page.locator(".leaflet-overlay-pane svg path").count() > 1
+
+
 def test_use_my_location_searches_with_a_rounded_position(page, oslo_services):
     page.context.grant_permissions(["geolocation"])
     page.context.set_geolocation({"latitude": 59.914321, "longitude": 10.751234})

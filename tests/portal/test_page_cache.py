@@ -263,11 +263,29 @@ def test_without_the_cache_pages_are_still_served(client, content):
     nowhere = RedisCache(  # nothing listens there
         "redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}}
     )
-    with mock.patch("core.page_cache.cache", nowhere):
-        for _ in range(2):
-            response = client.get("/artikler/hva-er-vold/")
-            assert response.status_code == 200
-            assert "Hva er vold?" in response.content.decode()
+    try:
+        with mock.patch("core.page_cache.cache", nowhere):
+            for _ in range(2):
+                response = client.get("/artikler/hva-er-vold/")
+                assert response.status_code == 200
+                assert "Hva er vold?" in response.content.decode()
+            assert page_cache._paused_until[0] > 0  # the second request did not wait for it
+    finally:
+        page_cache._paused_until[0] = 0.0
+
+
+def test_the_national_lines_are_made_once_per_generation(client, content):
+    helpline = factories.service(
+        name="Hjelpetelefonen", is_national=True, latitude=None, longitude=None
+    )
+    first, page = query_count(client, "/tjenester/?q=0150")
+    again, page_again = query_count(client, "/tjenester/?q=9008")  # another place
+    assert "Hjelpetelefonen" in page.content.decode()
+    assert "Hjelpetelefonen" in page_again.content.decode()
+    assert again < first
+    helpline.name = "Hjelpetelefonen for alle"
+    service_save(service=helpline)
+    assert "Hjelpetelefonen for alle" in client.get("/tjenester/?q=1337").content.decode()
 
 
 def test_nginx_may_keep_a_kept_page_for_a_second_but_not_an_article(client, content):

@@ -94,3 +94,31 @@ def test_no_asset_is_loaded_from_another_site(client):
 
 def test_robots_keeps_crawlers_out_of_the_admin(client):
     assert "Disallow: /admin/" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/en/",
+        "/ar/sok/?q=vold",
+        "/tjenester/?q=0150&radius=50",
+        "/en/tjenester/kategori/krisesenter/",
+        "/artikler/hva-er-vold/",
+        "/se/sporsmal/?topic=x&page=2",
+        "/ckb/om-tjenesten/",
+    ],
+)
+def test_a_page_in_another_language_is_what_django_would_reverse(path):
+    """core.i18n swaps the prefix instead of resolving and reversing (no URL pattern is
+    translated): the same answer as Django's translate_url, for every language."""
+    from django.conf import settings
+    from django.urls import translate_url
+    from django.utils import translation
+
+    from core.i18n import path_in_language
+
+    # As in a request for the page: its own language is the active one.
+    with translation.override(translation.get_language_from_path(path) or "nb"):
+        for code, _name in settings.LANGUAGES:
+            assert path_in_language(path, code) == translate_url(path, code), (path, code)

@@ -6,6 +6,7 @@ with a bounded wait for each step, and is stopped again by `Stack.stop()`."""
 
 import ctypes
 import http.client
+import json
 import os
 import random
 import re
@@ -166,6 +167,8 @@ class PageParser(HTMLParser):
         for name, value in attrs.items():
             if name.startswith("data-") and name.endswith("-url") and value:
                 self.resources.append(value)
+            if name.startswith("data-") and name.endswith("-urls") and value:
+                self.resources.extend(json.loads(value).values())  # {name: url}
 
 
 def parse_page(html):
