@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -111,7 +112,9 @@ def run_wrk(base_url, paths, *, seconds, connections, unique, workdir):
     output = result.stdout
     if result.returncode != 0 or not re.search(r"^\s+99%", output, re.MULTILINE):
         raise RuntimeError(f"wrk gave no figures for {paths[0]}:\n{output}\n{result.stderr}")
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    if set(latency) != {"50", "99"}:
+        raise RuntimeError(f"wrk's latencies not found for {paths[0]}:\n{output}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
     return {
@@ -125,22 +128,25 @@ def run_wrk(base_url, paths, *, seconds, connections, unique, workdir):
 
 
 def transferred(stack, page_path):
-    """Bytes a first visit transfers, compressed as a browser asks: the page, its styles,
-    scripts and icons, and what its map fetches (markers; outlines counted apart)."""
-    page = stack.fetch(page_path, headers={"Accept-Encoding": BROWSER_ENCODING})
-    sizes = {"page": len(page.body), "assets": 0, "map data": 0, "outlines": 0}
-    for resource in parse_page(page.text).resources:
-        if not resource.startswith("/"):
-            continue
-        response = stack.fetch(resource, headers={"Accept-Encoding": BROWSER_ENCODING})
-        assert response.status == 200, resource
-        if "outline" in resource or "/data/" in resource:
-            kind = "outlines"
-        elif resource.endswith(".geojson") or "geojson" in resource:
-            kind = "map data"
-        else:
-            kind = "assets"
-        sizes[kind] += len(response.body)
+    """Bytes a first visit transfers, compressed as a browser asks (brotli): the page, its
+    styles, scripts and icons, the map's markers when fetched apart, and the outline the
+    first view draws (the county overview; the finer outlines come only on zooming in)."""
+
+    def size(path):
+        response = stack.fetch(path, headers={"Accept-Encoding": BROWSER_ENCODING})
+        assert response.status == 200, path
+        return len(response.body)
+
+    html = stack.fetch(page_path).text  # uncompressed, to read
+    sizes = {"page": size(page_path), "assets": 0, "markers": 0, "outlines": 0}
+    for tag in re.findall(r"<(?:link|script|img)\b[^>]*>", html):
+        found = re.search(r'(?:href|src)="(/[^"]+)"', tag)
+        if found and "hreflang" not in tag:
+            sizes["assets"] += size(unescape(found.group(1)))
+    for attribute, kind in [("data-geojson-url", "markers"), ("data-outline-url", "outlines")]:
+        found = re.search(rf'{attribute}="([^"]+)"', html)
+        if found:
+            sizes[kind] += size(unescape(found.group(1)))
     return sizes
 
 
@@ -166,6 +172,9 @@ def main():
     parser.add_argument("--services", type=int, default=1000)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--questions", type=int, default=5000)
+    parser.add_argument(
+        "--only", default="", help="measure only the targets whose name holds this text"
+    )
     args = parser.parse_args()
     missing = missing_parts() + ([] if shutil.which("wrk") else ["wrk (apt-get install wrk)"])
     if missing:
@@ -220,6 +229,8 @@ def main():
                 True,
             ),
         ]
+        if args.only:
+            targets = [targets[0]] + [t for t in targets[1:] if args.only in t[0]]
         for paths in (t[1] for t in targets):  # every address answers, before measuring
             response = stack.fetch(paths[0])
             assert response.status == 200, (paths[0], response.status)
@@ -268,13 +279,17 @@ def main():
 
         print()
         print("Transferred on a first visit (kB, compressed as a browser asks):")
-        print(f"{'page':<22}{'page':>7}{'assets':>8}{'markers':>9}{'total':>8}{'+outlines':>11}")
-        for label, path in [("home", "/"), ("services page", "/tjenester/?q=0150")]:
+        print(f"{'page':<26}{'page':>7}{'assets':>8}{'markers':>9}{'total':>8}{'+outlines':>11}")
+        for label, path in [
+            ("home", "/"),
+            ("services, every service", "/tjenester/"),
+            ("services, a postcode", "/tjenester/?q=0150"),
+        ]:
             sizes = transferred(stack, path)
-            total = sizes["page"] + sizes["assets"] + sizes["map data"]
+            total = sizes["page"] + sizes["assets"] + sizes["markers"]
             print(
-                f"{label:<22}{sizes['page'] / 1024:>7.1f}{sizes['assets'] / 1024:>8.1f}"
-                f"{sizes['map data'] / 1024:>9.1f}{total / 1024:>8.1f}"
+                f"{label:<26}{sizes['page'] / 1024:>7.1f}{sizes['assets'] / 1024:>8.1f}"
+                f"{sizes['markers'] / 1024:>9.1f}{total / 1024:>8.1f}"
                 f"{(total + sizes['outlines']) / 1024:>11.1f}"
             )
     finally:
