@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.forms import Select
 from django.http import HttpResponse
 from django.urls import Resolver404, get_resolver
 from django.utils import timezone
@@ -173,6 +174,7 @@ def _new_generation():
 # --- Values that change only with the content ----------------------------------------------
 
 _memo = {"generation": None, "values": {}}
+MEMO_SIZE = 2000
 
 
 def per_generation(key, compute):
@@ -190,9 +192,12 @@ def per_generation(key, compute):
     if _memo["generation"] != generation:
         _memo["generation"], _memo["values"] = generation, {}
     values = _memo["values"]
-    if key not in values:
-        values[key] = compute()
-    return values[key]
+    if key in values:
+        return values[key]
+    value = compute()
+    if len(values) < MEMO_SIZE:  # keys may hold what visitors send: never unbounded
+        values[key] = value
+    return value
 
 
 def _generation():
@@ -324,3 +329,29 @@ class PageCacheMiddleware:
             if action is not None:
                 action(*arguments)
         return response
+
+
+class SharedSelect(Select):
+    """A select whose options are the same for every visitor (the kinds of help, say):
+    its HTML is made once per generation, language, chosen value and attributes in each
+    process, instead of one template per option on every page. `shared_as` names the
+    options: two selects with the same name show the same options."""
+
+    def __init__(self, *, shared_as, **kwargs):
+        super().__init__(**kwargs)
+        self.shared_as = shared_as
+
+    def render(self, name, value, attrs=None, renderer=None):
+        key = (
+            "select",
+            self.shared_as,
+            name,
+            str(value),
+            get_language(),
+            tuple(sorted({**self.attrs, **(attrs or {})}.items())),
+        )
+
+        def render():
+            return super(SharedSelect, self).render(name, value, attrs, renderer)
+
+        return per_generation(key, render)

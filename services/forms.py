@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.page_cache import SharedSelect
 from core.validators import reject_control_characters
 
 from .models import (
@@ -75,12 +76,14 @@ class ServiceSearchForm(forms.Form):
     category = SlugChoiceField(
         ServiceCategory.objects.all(),
         label=_("Kind of help"),
+        widget=SharedSelect(shared_as="service-categories"),
         empty_label=_("All kinds"),
         error_messages={"invalid_choice": _("Choose a kind of help from the list.")},
     )
     target = SlugChoiceField(
         ClientGroup.objects.all(),
         label=pgettext_lazy("who a service is for", "For"),
+        widget=SharedSelect(shared_as="service-client-groups"),
         empty_label=_("Everyone"),
         error_messages={"invalid_choice": _("Choose a group from the list.")},
     )
@@ -88,6 +91,7 @@ class ServiceSearchForm(forms.Form):
     radius = forms.TypedChoiceField(
         label=_("Distance"),
         choices=RADIUS_CHOICES,
+        widget=SharedSelect(shared_as="service-search-radius"),
         coerce=int,
         required=False,
         empty_value=DEFAULT_RADIUS_KM,

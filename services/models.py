@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core import page_cache
 from core.models import OrderedVocabulary
@@ -135,6 +135,9 @@ class ServiceQuerySet(models.QuerySet):
 class LocationPrecision(models.TextChoices):
     EXACT = "exact", _("Exact (the address)")
     APPROXIMATE = "approximate", _("Approximate (postcode or place)")
+
+
+_DETAIL_URLS = {}
 
 
 class Service(models.Model):
@@ -263,7 +266,13 @@ class Service(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("services:detail", kwargs={"slug": self.slug})
+        # A list shows dozens of services: the URL is reversed once per language and
+        # prefix, not once per card.
+        key = (get_language(), get_script_prefix())
+        pattern = _DETAIL_URLS.get(key)
+        if pattern is None:
+            pattern = _DETAIL_URLS[key] = reverse("services:detail", kwargs={"slug": "__slug__"})
+        return pattern.replace("__slug__", self.slug)
 
     def clean(self):
         if (self.latitude is None) != (self.longitude is None):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from geopy.distance import geodesic
+from geographiclib.geodesic import Geodesic
 
 from core import page_cache
 from core.search import (
@@ -41,6 +41,7 @@ FLAT_EARTH_TOLERANCE = 0.10
 # The mean-radius great-circle distance is within 0.6 % of the WGS84 geodesic one.
 EARTH_RADIUS_KM = 6371.0088
 GREAT_CIRCLE_TOLERANCE = 0.01
+WGS84 = Geodesic.WGS84
 MAX_RADIUS_KM = 300
 DEFAULT_RADIUS_KM = 50
 
@@ -126,6 +127,10 @@ def _flat_km(flat_distance):
     return math.sqrt(flat_distance) * KM_PER_DEGREE_LATITUDE
 
 
+def _geodesic_km(origin, point):
+    return WGS84.Inverse(*origin, *point, Geodesic.DISTANCE)["s12"] / 1000
+
+
 def _great_circle_km(origin, point):
     lat1, lon1 = map(math.radians, origin)
     lat2, lon2 = map(math.radians, point)
@@ -147,7 +152,8 @@ class _Candidate:
 def _rank(candidates, origin, limit):
     """The nearest `limit` as (geodesic km, candidate), nearest first. The great-circle
     distance is cheap and within GREAT_CIRCLE_TOLERANCE of the geodesic one, so only
-    candidates that could still be among the nearest get geopy's exact, slower geodesic."""
+    candidates that could still be among the nearest get the exact, slower geodesic
+    (geographiclib's, which geopy's `geodesic` wraps, asked for the distance only)."""
     rough = sorted(
         ((_great_circle_km(origin, (c.latitude, c.longitude)), c) for c in candidates),
         key=lambda pair: (pair[0], pair[1].pk),
@@ -156,7 +162,7 @@ def _rank(candidates, origin, limit):
         stretch = (1 + GREAT_CIRCLE_TOLERANCE) / (1 - GREAT_CIRCLE_TOLERANCE)
         bound = rough[limit - 1][0] * stretch
         rough = [pair for pair in rough if pair[0] <= bound]
-    exact = ((geodesic(origin, (c.latitude, c.longitude)).km, c) for _km, c in rough)
+    exact = ((_geodesic_km(origin, (c.latitude, c.longitude)), c) for _km, c in rough)
     return sorted(exact, key=lambda pair: (pair[0], pair[1].pk))[:limit]
 
 

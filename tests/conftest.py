@@ -26,10 +26,14 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test begins with an empty cache: no page kept, no rate limit counted."""
+    """Each test begins with an empty cache: no page kept, no rate limit counted, and no
+    pause of the page cache left by a test that took the cache away."""
     from django.core.cache import cache
 
+    from core import page_cache
+
     cache.clear()
+    page_cache._paused_until[0] = 0.0
 
 
 @pytest.fixture(scope="session")

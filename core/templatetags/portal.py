@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
-from django.utils.html import format_html_join
+from django.template.loader import render_to_string
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from core import page_cache
 from core.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
 from core.i18n import path_in_language
 
@@ -57,12 +60,27 @@ def html_attrs(attributes):
     return format_html_join(" ", '{}="{}"', attributes.items())
 
 
-@register.inclusion_tag("includes/page_feedback_form.html", takes_context=True)
+# Stands for the page's address in the feedback form made once per language.
+_PAGE_PLACEHOLDER = "__feedback_page__"
+
+
+@register.simple_tag(takes_context=True)
 def page_feedback(context):
     """ "Did you find what you were looking for?" for the current page, or the thank-you
-    after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView)."""
+    after an answer. A plain form with no CSRF token, so no cookie (see PageFeedbackView).
+    The form is the same on every page but for the page's address: it is made once per
+    language (and content generation) in each process, and the address put in."""
     request = context["request"]
     query = request.GET.copy()
     thanked = query.pop(FEEDBACK_PARAMETER, None) == [FEEDBACK_THANKS_VALUE]
+    if thanked:
+        return render_to_string("includes/page_feedback_form.html", {"thanked": True})
     page = request.path + (f"?{query.urlencode()}" if query else "")
-    return {"form": PageFeedbackForm(initial={"page": page}), "thanked": thanked}
+    form_html = page_cache.per_generation(
+        ("page-feedback-form", get_language()),
+        lambda: render_to_string(
+            "includes/page_feedback_form.html",
+            {"form": PageFeedbackForm(initial={"page": _PAGE_PLACEHOLDER}), "thanked": False},
+        ),
+    )
+    return mark_safe(form_html.replace(_PAGE_PLACEHOLDER, escape(page)))  # noqa: S308
