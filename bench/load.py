@@ -19,6 +19,7 @@ page < 100 kB transferred before the outline data, the first view's outlines < 1
 
 import argparse
 import csv
+import json
 import os
 import platform
 import random
@@ -148,6 +149,40 @@ def transferred(stack, page_path):
         if found:
             sizes[kind] += size(unescape(found.group(1)))
     return sizes
+
+
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
+
+
+def lighthouse_scores(stack, path, workdir):
+    """Lighthouse's mobile scores (its default: a mid-range phone on a slow 4G) for one
+    page through the stack, with Debian's Chromium; the certificate is the stack's own."""
+    report = workdir / "lighthouse.json"
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            stack.base_url + path,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+            "--ignore-certificate-errors --no-first-run",
+        ],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    if result.returncode != 0:
+        return {category: None for category in LIGHTHOUSE_CATEGORIES}
+    categories = json.loads(report.read_text())["categories"]
+    return {
+        category: round(categories[category]["score"] * 100)
+        for category in LIGHTHOUSE_CATEGORIES
+        if categories.get(category, {}).get("score") is not None
+    }
 
 
 def machine():
@@ -292,6 +327,25 @@ def main():
                 f"{sizes['markers'] / 1024:>9.1f}{total / 1024:>8.1f}"
                 f"{(total + sizes['outlines']) / 1024:>11.1f}"
             )
+
+        print()
+        if not LIGHTHOUSE.exists():
+            print("Lighthouse: not installed (npm install --prefix bench), skipped.")
+            return
+        print("Lighthouse, mobile (performance, accessibility, best practices):")
+        pages = [
+            ("home", "/"),
+            ("services results", "/tjenester/?q=0150"),
+            ("service detail", service),
+            ("article", article),
+            ("ask", "/sporsmal/still-et-sporsmal/"),
+        ]
+        for label, path in pages:
+            scores = lighthouse_scores(stack, path, workdir)
+            figures = "  ".join(
+                f"{category} {scores.get(category, '–')}" for category in LIGHTHOUSE_CATEGORIES
+            )
+            print(f"  {label:<18}{figures}")
     finally:
         stack.stop()
         shutil.rmtree(workdir, ignore_errors=True)
