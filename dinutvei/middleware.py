@@ -57,13 +57,13 @@ SEARCH_PARAMETERS = {"q", "lat", "lon", "place"}
 
 
 def searches_not_stored(get_response):
-    """A response to a search or a position is never stored by the browser or anything in
-    between (Cache-Control: no-store): a shared or stolen device must not hold "Tromsø" or
+    """A response to a search, a position or a form is never stored by the browser or
+    anything in between (Cache-Control: no-store): a shared or stolen device must not hold "Tromsø" or
     a position in its cache."""
 
     def middleware(request):
         response = get_response(request)
-        if SEARCH_PARAMETERS & request.GET.keys():
+        if request.method == "POST" or SEARCH_PARAMETERS & request.GET.keys():
             response["Cache-Control"] = "no-store"
         return response
 

@@ -5,7 +5,9 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, TemplateView
 
 from core import page_cache
@@ -23,14 +25,26 @@ SEARCH_PARAMETERS = ("q", "category", "target", "radius", "page")
 
 
 @page_cache.shared_page(parameters=SEARCH_PARAMETERS)
+@method_decorator(csrf_exempt, name="dispatch")
 class ServiceSearchView(TemplateView):
     """Find help near a postcode, a place or the browser's location. Without a place it
-    lists every service, page by page."""
+    lists every service, page by page.
+
+    A position comes by POST ("use my location"), so that it never stands in an address
+    and stays out of the browser's history (docs/decisions/0012). A search changes
+    nothing, so the POST needs no CSRF token, and so no cookie."""
 
     template_name = "services/search.html"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+    def search_data(self):
+        return self.request.POST if self.request.method == "POST" else self.request.GET
 
     def get_form(self):
-        return ServiceSearchForm(self.request.GET or None)
+        return ServiceSearchForm(self.search_data() or None)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -40,7 +54,7 @@ class ServiceSearchView(TemplateView):
             categories=ServiceCategory.objects.all(),
             map_attrs=map_attributes(),
             geojson_url=f"{reverse('services:geojson')}?{form.data.urlencode()}"
-            if form.is_bound
+            if form.is_bound and self.request.method == "GET"
             else reverse("services:geojson"),
         )
         if form.is_bound and not form.is_valid():
@@ -60,7 +74,7 @@ class ServiceSearchView(TemplateView):
                 card_queryset().local().order_by("county__name", "place", "name")
             )
             context["page_obj"] = Paginator(listing, PAGE_SIZE).get_page(
-                self.request.GET.get("page")
+                self.search_data().get("page")
             )
         return context
 
@@ -85,7 +99,7 @@ class CategoryView(ServiceSearchView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self):
-        data = self.request.GET.copy()
+        data = self.search_data().copy()
         data["category"] = self.category.slug
         return ServiceSearchForm(data)
 

@@ -2,7 +2,7 @@
  * Quick exit ("Exit this page", after GOV.UK's pattern). The button is a plain link to a
  * neutral site, so it works without JavaScript. With JavaScript it also blanks this page
  * at once, replaces it in the history (Back does not return here), and fires when Shift
- * is pressed three times within a second. Escape is not used: it stops a page loading.
+ * is pressed on its own three times within a second. Escape is not used: it stops a page loading.
  */
 (function () {
   "use strict";
@@ -28,11 +28,26 @@
     window.location.replace(url);
   }
 
+  // A press counts only when Shift goes down and up again with no other key in between:
+  // typing a capital letter (Shift held, a letter pressed) is not a press, and clears the
+  // count, so that nobody leaves the page, and loses what they wrote, by typing "NAV".
   var presses = [];
+  var shiftAlone = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftAlone = true;
+      }
       return;
     }
+    shiftAlone = false;
+    presses = [];
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) {
+      return;
+    }
+    shiftAlone = false;
     var now = Date.now();
     presses = presses.filter(function (time) { return now - time < WINDOW_MS; });
     presses.push(now);

@@ -1,13 +1,10 @@
 /*
  * The services map: the list's services as clustered markers whose popups link to each
- * service's page. The list works without it; this only adds the map, and the
- * "use my location" button, which rounds the position before it leaves the browser.
+ * service's page. The list works without it; this only adds the map.
  */
 (function () {
   "use strict";
 
-  // About 1 km: enough to rank the nearest services, too coarse to point at a home.
-  var LOCATION_DECIMALS = 2;
   var NORWAY = [[57.8, 4.5], [71.3, 31.2]];
 
   function popupContent(properties) {
@@ -63,34 +60,7 @@
     element.dataset.markerCount = "1";
   }
 
-  function enableUseMyLocation() {
-    document.querySelectorAll("[data-service-search]").forEach(function (form) {
-      var button = form.querySelector("[data-use-location]");
-      if (!button || !("geolocation" in navigator)) {
-        return;
-      }
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        button.disabled = true;
-        navigator.geolocation.getCurrentPosition(function (position) {
-          form.elements.lat.value = position.coords.latitude.toFixed(LOCATION_DECIMALS);
-          form.elements.lon.value = position.coords.longitude.toFixed(LOCATION_DECIMALS);
-          form.elements.q.value = "";
-          form.submit();
-        }, function () {
-          button.disabled = false;
-          var message = form.querySelector("[data-location-error]");
-          if (message) {
-            message.hidden = false;
-            message.focus();
-          }
-        }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
-      });
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
-    enableUseMyLocation();
     var element = document.getElementById("service-map");
     if (!element || typeof L === "undefined") {
       return;

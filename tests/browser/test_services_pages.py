@@ -68,15 +68,34 @@ def test_the_map_fetches_outlines_for_its_zoom_only(page, oslo_services):
     assert page.locator(".leaflet-overlay-pane svg path").count() > 1
 
 
-def test_use_my_location_searches_with_a_rounded_position(page, oslo_services):
+@pytest.mark.parametrize("start", ["/", "/tjenester/"])
+def test_use_my_location_searches_without_the_position_in_the_address(page, oslo_services, start):
+    """From the home page too: the position, rounded, goes by POST, so neither the
+    address nor the history holds it; the results are the nearest first."""
+    posted = []
+    page.on("request", lambda request: request.method == "POST" and posted.append(request))
     page.context.grant_permissions(["geolocation"])
     page.context.set_geolocation({"latitude": 59.914321, "longitude": 10.751234})
-    page.goto("/tjenester/")
+    page.goto(start)
     page.get_by_role("button", name="Bruk min posisjon").click()
-    page.wait_for_url("**/tjenester/?*")
-    assert "lat=59.91&" in page.url and "lon=10.75" in page.url
-    assert "59.9143" not in page.url
-    assert page.get_by_role("heading", name="Nærmeste hjelp til din posisjon").is_visible()
+    page.get_by_role("heading", name="Nærmeste hjelp til din posisjon").wait_for()
+    assert page.url.endswith("/tjenester/")
+    body = posted[0].post_data
+    assert "lat=59.91&" in body and "lon=10.75" in body and "59.9143" not in body
+    names = page.locator(".service-list .service-card__name").all_inner_texts()
+    assert names[0] == "Krisesenter Oslo"  # 59.91, 10.75: the nearest
+    assert page.evaluate("history.length") <= 3
+    assert "lat=" not in page.evaluate("location.href")
+
+
+def test_without_javascript_no_dead_location_button(browser, live_server, browser_db):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    for path in ("/", "/tjenester/"):
+        page.goto(path)
+        assert page.get_by_role("button", name="Bruk min posisjon").count() == 0
+        assert not page.locator("[data-use-location]").is_visible()
+    context.close()
 
 
 def test_quick_exit_button_leaves_and_back_does_not_return(page):
@@ -95,6 +114,22 @@ def test_pressing_shift_three_times_leaves_the_page(page):
         page.keyboard.press("Shift")
     page.wait_for_url("https://www.yr.no/")
     assert page.title() == "Været"
+
+
+def test_shift_while_typing_capitals_does_not_leave(page):
+    """Typing "NAV" in the question box holds Shift three times: that is typing, not
+    leaving, and what was written stays."""
+    page.goto("/sporsmal/still-et-sporsmal/")
+    box = page.get_by_role("textbox").first
+    box.click()
+    for letter in "NAV":
+        page.keyboard.down("Shift")
+        page.keyboard.press(f"Key{letter}")
+        page.keyboard.up("Shift")
+    page.keyboard.press("Shift")  # and Shift alone once more: still not three in a row
+    page.wait_for_timeout(300)
+    assert "/sporsmal/still-et-sporsmal/" in page.url
+    assert box.input_value() == "NAV"
 
 
 def test_quick_exit_works_as_a_plain_link_without_javascript(browser, live_server, browser_db):

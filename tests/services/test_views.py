@@ -216,3 +216,32 @@ def test_map_pages_name_leaflets_files_and_marker_images_through_static(client, 
         assert 'data-icon-shadow-url="/static/leaflet/images/marker-shadow.png"' in html
         assert 'src="/static/leaflet/leaflet.js"' in html
         assert "leaflet.extras" not in html and "leaflet.draw" not in html
+
+
+def test_a_position_comes_by_post_without_a_csrf_token_and_is_never_kept(oslo, tromso):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    data = {"lat": "69.65", "lon": "18.96"}
+    for _ in range(2):
+        response = client.post("/tjenester/", data)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert tromso.name in html and oslo.name not in html  # within 50 km of Tromsø
+        assert response["Cache-Control"] == "no-store"
+        assert "X-Accel-Expires" not in response
+        assert not response.cookies
+    # The markers come with the page: no address of map data that would hold the position.
+    assert "data-geojson=" in html and "data-geojson-url" not in html
+
+
+def test_a_bad_position_by_post_is_a_clear_error(client):
+    response = client.post("/tjenester/", {"lat": "x", "lon": "10.75"})
+    assert response.status_code == 200
+    assert "Vi klarte ikke å lese posisjonen fra nettleseren din." in response.content.decode()
+
+
+def test_a_category_page_takes_a_position_by_post_too(client, oslo, tromso):
+    html = client.post("/tjenester/kategori/krisesenter/", {"lat": "59.91", "lon": "10.75"})
+    assert html.status_code == 200
+    assert "Nærmeste hjelp til din posisjon" in html.content.decode()
