@@ -58,8 +58,8 @@ SEARCH_PARAMETERS = {"q", "lat", "lon", "place"}
 
 def searches_not_stored(get_response):
     """A response to a search, a position or a form is never stored by the browser or
-    anything in between (Cache-Control: no-store): a shared or stolen device must not hold "Tromsø" or
-    a position in its cache."""
+    anything in between (Cache-Control: no-store): a shared or stolen device must not hold
+    "Tromsø" or a position in its cache."""
 
     def middleware(request):
         response = get_response(request)
