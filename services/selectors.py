@@ -226,15 +226,26 @@ def national_services(filters=ServiceFilters()):
     return filters.apply(listing_queryset()).national().order_by("category__order", "name")
 
 
+# The kinds of help a search never leaves without an answer: when none is within the chosen
+# distance, the nearest further away are shown (every municipality must offer a shelter).
+ESSENTIAL_CATEGORIES = ("krisesenter", "overgrepsmottak", "legevakt")
+# How many of a kind further away.
+FURTHER_AWAY = 2
+
+
 @dataclass(frozen=True)
 class SearchOutcome:
     """What a search for services found: the point searched from and the nearby services,
-    or, when the typed place did not resolve to one point, the gazetteer's answer."""
+    or, when the typed place did not resolve to one point, the gazetteer's answer. When the
+    distance chosen holds none of a kind that must always be found, `further_away` holds
+    the nearest of that kind beyond it."""
 
     origin: tuple | None = None
     origin_label: str = ""
     nearby: tuple = ()
     lookup: object = None  # a gazetteer Lookup that found no single place
+    radius_km: float = DEFAULT_RADIUS_KM
+    further_away: tuple = ()
 
     @property
     def has_origin(self):
@@ -263,7 +274,42 @@ def search_services(
         limit=limit,
         filters=filters,
     )
-    return SearchOutcome(origin=coordinates, origin_label=label, nearby=tuple(nearby))
+    return SearchOutcome(
+        origin=coordinates,
+        origin_label=label,
+        nearby=tuple(nearby),
+        radius_km=radius_km,
+        further_away=tuple(nearest_beyond(coordinates, nearby, filters)),
+    )
+
+
+def nearest_beyond(origin, nearby, filters):
+    """For each kind that must be found and is not among `nearby` (the chosen kind, or
+    else the essential ones), its FURTHER_AWAY nearest services, however far. Each kind has
+    at most a few hundred listings in the whole country: they are ranked in Python."""
+    found = {item.service.category.slug for item in nearby}
+    if filters.category is not None:
+        wanted = [] if filters.category.slug in found else [filters.category.slug]
+    else:
+        wanted = [slug for slug in ESSENTIAL_CATEGORIES if slug not in found]
+    if not wanted:
+        return []
+    base = ServiceFilters(client_group=filters.client_group, open_now=filters.open_now)
+    rows = (
+        base.apply(Service.objects.published().local())
+        .filter(category__slug__in=wanted)
+        .values_list("pk", "latitude", "longitude", "category__slug")
+    )
+    by_kind = {}
+    for pk, latitude, longitude, slug in rows:
+        by_kind.setdefault(slug, []).append(_Candidate(pk, latitude, longitude))
+    chosen = [
+        (candidate.pk, km)
+        for slug in wanted
+        for km, candidate in _rank(by_kind.get(slug, []), origin, FURTHER_AWAY)
+    ]
+    services = card_queryset().in_bulk([pk for pk, _km in chosen])
+    return [NearbyService(services[pk], km) for pk, km in chosen]
 
 
 # Where the site search looks for a service, and what finding a word there is worth.

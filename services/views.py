@@ -67,7 +67,8 @@ class ServiceSearchView(TemplateView):
         if outcome.has_origin:
             # The map's markers come with the page, from the same search: no second one.
             context["map_geojson"] = json.dumps(
-                feature_collection(nearby_features(outcome.nearby)), separators=(",", ":")
+                feature_collection(nearby_features(outcome.nearby + outcome.further_away)),
+                separators=(",", ":"),
             )
         if not outcome.has_origin and outcome.lookup is None:
             listing = form.filters.apply(
@@ -171,7 +172,7 @@ def services_geojson(request):
         return JsonResponse({"errors": errors}, status=400)
     outcome = form.search()
     if outcome.has_origin:
-        features = nearby_features(outcome.nearby)
+        features = nearby_features(outcome.nearby + outcome.further_away)
     elif outcome.lookup is not None:
         features = []
     else:

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 2,
     "/tjenester/": 6,
-    "/tjenester/?q=0150": 7,
-    "/tjenester/?q=0150&category=krisesenter&open_now=1": 6,
+    # One more: the nearest of the essential kinds not within the distance (further away).
+    "/tjenester/?q=0150": 8,
+    "/tjenester/?q=0150&category=krisesenter&open_now=1": 7,
     "/tjenester/kategori/krisesenter/": 8,
     "/tjenester/kart.geojson": 2,
     "/artikler/": 4,
