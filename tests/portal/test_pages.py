@@ -122,3 +122,9 @@ def test_a_page_in_another_language_is_what_django_would_reverse(path):
     with translation.override(translation.get_language_from_path(path) or "nb"):
         for code, _name in settings.LANGUAGES:
             assert path_in_language(path, code) == translate_url(path, code), (path, code)
+
+
+def test_the_lines_say_what_they_are_in_english(client):
+    html = client.get("/en/").content.decode()
+    assert "Helpline for violence and abuse, free and open around the clock" in html
+    assert "Out-of-hours doctor (legevakt)" in html
