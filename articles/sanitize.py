@@ -63,3 +63,41 @@ def html_to_text(value):
         return ""
     with_breaks = _BLOCK_END.sub(" ", clean_html(value))
     return _SPACE.sub(" ", html.unescape(_TAG.sub("", with_breaks))).strip()
+
+
+# Phone numbers a reader should be able to call with one tap: the emergency numbers, the
+# national 116 lines, five-digit service numbers (02800) and eight-digit numbers written
+# in Norway's groupings (22 00 00 00, 800 40 040), with or without +47. Never other runs
+# of digits (years, amounts) and never inside a link or a heading.
+_PHONE = re.compile(
+    r"(?<![\w+])(?:"
+    r"(?:\+47[ \u00a0]?)?"
+    r"(?:\d{2}[ \u00a0]\d{2}[ \u00a0]\d{2}[ \u00a0]\d{2}|\d{3}[ \u00a0]\d{2}[ \u00a0]\d{3})"
+    r"|116[ \u00a0]?\d{3}"
+    r"|0\d{4}"
+    r"|11[023]"
+    r")(?![\w])"
+)
+_PIECES = re.compile(r"(<[^>]*>)")
+_NO_LINKS_INSIDE = re.compile(r"<(/?)(a|h[1-6])\b", re.IGNORECASE)
+
+
+def link_phone_numbers(value):
+    """Cleaned HTML with its phone numbers as tel: links (numbers kept whole and
+    left-to-right in right-to-left text)."""
+    depth = 0
+    pieces = []
+    for piece in _PIECES.split(value):
+        tag = _NO_LINKS_INSIDE.match(piece)
+        if tag:
+            depth += -1 if tag.group(1) else 1
+        elif depth <= 0 and not piece.startswith("<"):
+            piece = _PHONE.sub(_tel_link, piece)
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _tel_link(match):
+    text = match.group(0)
+    digits = re.sub(r"[^\d+]", "", text)
+    return f'<a class="tel" href="tel:{digits}"><span dir="ltr">{text}</span></a>'

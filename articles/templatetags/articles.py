@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
-from articles.sanitize import clean_html
+from articles.sanitize import clean_html, link_phone_numbers
 
 register = template.Library()
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -12,8 +12,9 @@ LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 @register.filter
 def sanitized(value):
     """Editor- or translator-written HTML, cleaned again at render time (it was cleaned on
-    save too): the one place article HTML is marked safe."""
-    return mark_safe(clean_html(str(value or "")))  # cleaned by nh3 just now
+    save too), its phone numbers made tel: links: the one place article HTML is marked
+    safe."""
+    return mark_safe(link_phone_numbers(clean_html(str(value or ""))))  # cleaned just now
 
 
 @register.simple_tag

@@ -331,3 +331,26 @@ def test_nearby_form_error_keeps_what_was_typed(client):
     html = client.get("/artikler/krisesenter/", {"place": typed}).content.decode()
     assert 'class="field__error"' in html
     assert f'value="{typed}"' in html
+
+
+def test_phone_numbers_in_an_article_are_calls(client):
+    factories.article(
+        slug="ring-for-hjelp",
+        body=(
+            "<h2>Ring 113</h2><p>Ring 112, Vold- og overgrepslinjen på 116 006 eller politiet "
+            "på 02800. Krisesenteret: 22 48 03 80. I 2024 fikk 1200 personer hjelp.</p>"
+            '<p>Eller <a href="https://www.116006.no/">116 006 på nett</a>.</p>'
+        ),
+    )
+    html = client.get("/artikler/ring-for-hjelp/").content.decode()
+    prose = html.split('class="prose"', 1)[1]
+    links = re.findall(r'<a class="tel" href="tel:(\+?\d+)"><span dir="ltr">([^<]+)</span>', prose)
+    assert links == [
+        ("112", "112"),
+        ("116006", "116 006"),
+        ("02800", "02800"),
+        ("22480380", "22 48 03 80"),
+    ]
+    assert "<h2>Ring 113</h2>" in prose  # not in a heading
+    assert ">116 006 på nett</a>" in prose  # not inside a link
+    assert "2024" in prose and 'href="tel:2024' not in prose and 'href="tel:1200' not in prose
