@@ -34,6 +34,10 @@ RENAMED_TOPIC_SLUGS = {
 }
 
 
+# After this long a published answer says that it may be out of date.
+ANSWER_AGES_AFTER = dt.timedelta(days=365)
+
+
 class PanelRole(models.TextChoices):
     POLICE = "police", _("police officer")
     LAWYER = "lawyer", _("lawyer")
@@ -289,6 +293,13 @@ class Question(models.Model):
         return reverse("questions:detail", kwargs={"slug": self.public_slug})
 
     # --- Timing -----------------------------------------------------------------------------
+    @property
+    def answer_is_old(self):
+        """A published answer older than a year says so: laws and services change."""
+        return (
+            self.published_at is not None and self.published_at < timezone.now() - ANSWER_AGES_AFTER
+        )
+
     @property
     def due_at(self):
         return self.received_at + dt.timedelta(days=settings.QUESTIONS_ANSWER_DAYS)

@@ -85,6 +85,7 @@ CARD_FIELDS = (
     "latitude",
     "longitude",
     "location_precision",
+    "last_verified",
 )
 
 
