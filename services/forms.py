@@ -8,6 +8,7 @@ from core.validators import reject_control_characters
 from .models import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
+    SPOKEN_LANGUAGES,
     ClientGroup,
     ListingErrorReport,
     ServiceCategory,
@@ -99,6 +100,17 @@ class ServiceSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a distance from the list.")},
     )
 
+    language = forms.ChoiceField(
+        label=_("Language spoken"),
+        choices=[("", _("Any language")), *SPOKEN_LANGUAGES],
+        required=False,
+        widget=SharedSelect(shared_as="service-languages"),
+        error_messages={"invalid_choice": _("Choose a language from the list.")},
+    )
+    wheelchair = forms.BooleanField(label=_("Wheelchair access"), required=False)
+    free = forms.BooleanField(label=_("Free of charge"), required=False)
+    no_referral = forms.BooleanField(label=_("No referral needed"), required=False)
+
     def __init__(self, data=None, **kwargs):
         if data is not None and not data.get("radius"):
             # Show the distance actually used when none was chosen.
@@ -130,6 +142,10 @@ class ServiceSearchForm(forms.Form):
             category=data.get("category"),
             client_group=data.get("target"),
             open_now=bool(data.get("open_now")),
+            language=data.get("language") or "",
+            wheelchair=bool(data.get("wheelchair")),
+            free=bool(data.get("free")),
+            no_referral=bool(data.get("no_referral")),
         )
 
     def search(self):

@@ -9,9 +9,10 @@ docs/decisions/0001-latitude-longitude-without-geodjango.md.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from geographiclib.geodesic import Geodesic
@@ -51,12 +52,27 @@ class ServiceFilters:
     category: object = None  # a ServiceCategory
     client_group: object = None  # a ClientGroup
     open_now: bool = False
+    language: str = ""  # a code from SPOKEN_LANGUAGES
+    wheelchair: bool = False
+    free: bool = False
+    no_referral: bool = False
 
     def apply(self, queryset, *, now=None):
         if self.category is not None:
             queryset = queryset.filter(category=self.category)
         if self.client_group is not None:
             queryset = queryset.filter(client_groups=self.client_group)
+        if self.language:
+            # The list of codes as text, the same on every database: '["nb", "ar"]'.
+            queryset = queryset.alias(languages_text=Cast("languages", TextField())).filter(
+                languages_text__contains=f'"{self.language}"'
+            )
+        if self.wheelchair:
+            queryset = queryset.filter(wheelchair_accessible=True)
+        if self.free:
+            queryset = queryset.filter(is_free=True)
+        if self.no_referral:
+            queryset = queryset.filter(needs_referral=False)
         if self.open_now:
             if now is None:
                 page_cache.do_not_keep()  # the answer is for this moment only
@@ -224,7 +240,10 @@ def nearest_service_ids(
 
 
 def national_services(filters=ServiceFilters()):
-    return filters.apply(listing_queryset()).national().order_by("category__order", "name")
+    """The national lines for a search: of its kind, for its group, open now if asked;
+    a phone line has no door or referral, so the access filters do not apply to it."""
+    lines = ServiceFilters(filters.category, filters.client_group, filters.open_now)
+    return lines.apply(listing_queryset()).national().order_by("category__order", "name")
 
 
 # The kinds of help a search never leaves without an answer: when none is within the chosen
@@ -295,7 +314,7 @@ def nearest_beyond(origin, nearby, filters):
         wanted = [slug for slug in ESSENTIAL_CATEGORIES if slug not in found]
     if not wanted:
         return []
-    base = ServiceFilters(client_group=filters.client_group, open_now=filters.open_now)
+    base = replace(filters, category=None)
     rows = (
         base.apply(Service.objects.published().local())
         .filter(category__slug__in=wanted)

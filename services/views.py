@@ -21,7 +21,17 @@ from .services import listing_error_report_submit
 
 PAGE_SIZE = 20
 # The query parameters of a search that may be kept for everyone: never a position.
-SEARCH_PARAMETERS = ("q", "category", "target", "radius", "page")
+SEARCH_PARAMETERS = (
+    "q",
+    "category",
+    "target",
+    "radius",
+    "page",
+    "language",
+    "wheelchair",
+    "free",
+    "no_referral",
+)
 
 
 @page_cache.shared_page(parameters=SEARCH_PARAMETERS)
