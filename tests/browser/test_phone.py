@@ -30,3 +30,44 @@ def test_the_emergency_numbers_are_calls_a_thumb_can_hit(
         assert bar.evaluate("element => element.scrollWidth <= element.clientWidth")
     finally:
         context.close()
+
+
+COVERED = """(element) => {
+    element.scrollIntoView({block: "center"});
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const top = document.elementFromPoint(x, y);
+    return !(top === element || element.contains(top));
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 640), (768, 1024), (1100, 800)])
+def test_quick_exit_is_always_in_reach_and_never_over_the_text(
+    browser, live_server, browser_db, width, height
+):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": height}
+    )
+    page = context.new_page()
+    try:
+        page.goto("/om-tjenesten/")
+        exit_button = page.locator("[data-quick-exit]")
+        heading = page.locator("main h1")
+        assert not heading.evaluate(COVERED)
+        # Scrolled to the end: the exit is still on screen, and the last words are not under it.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        last = page.locator("footer p").last
+        # (as the page is: scrolled as far as it goes, which leaves room above the bar)
+        assert not last.evaluate(COVERED.replace('element.scrollIntoView({block: "center"});', ""))
+        box = exit_button.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= height
+        assert box["height"] >= 44
+        if width < 768:
+            # On a phone the exit sits at the bottom, where a thumb reaches, beside 112.
+            assert box["y"] > height / 2
+            call = page.locator(".quick-exit a[href='tel:112']")
+            assert call.is_visible() and call.bounding_box()["height"] >= 44
+        else:
+            assert box["y"] < height / 2
+    finally:
+        context.close()
