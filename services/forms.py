@@ -129,6 +129,25 @@ class ServiceSearchForm(forms.Form):
             raise forms.ValidationError(_("The location from your browser could not be read."))
         return cleaned
 
+    FILTER_FIELDS = (
+        "category",
+        "target",
+        "open_now",
+        "language",
+        "wheelchair",
+        "free",
+        "no_referral",
+    )
+
+    @property
+    def filters_chosen(self):
+        """Whether the visitor chose any filter (the form shows them folded away if not)."""
+        if not self.is_bound:
+            return False
+        data = self.data
+        radius = str(data.get("radius") or DEFAULT_RADIUS_KM)
+        return radius != str(DEFAULT_RADIUS_KM) or any(data.get(f) for f in self.FILTER_FIELDS)
+
     @property
     def coordinates(self):
         lat, lon = self.cleaned_data.get("lat"), self.cleaned_data.get("lon")

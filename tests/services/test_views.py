@@ -245,3 +245,17 @@ def test_a_category_page_takes_a_position_by_post_too(client, oslo, tromso):
     html = client.post("/tjenester/kategori/krisesenter/", {"lat": "59.91", "lon": "10.75"})
     assert html.status_code == 200
     assert "Nærmeste hjelp til din posisjon" in html.content.decode()
+
+
+def test_results_come_before_the_map_and_the_filters_fold_away(client, oslo):
+    html = client.get("/tjenester/", {"q": "0150"}).content.decode()
+    assert html.index('class="service-list"') < html.index('id="service-map"')
+    assert '<details class="service-search__filters">' in html  # folded: nothing chosen
+    chosen = client.get("/tjenester/", {"q": "0150", "free": "on"}).content.decode()
+    assert '<details class="service-search__filters" open>' in chosen
+
+
+def test_a_service_page_offers_the_call_at_the_top(client, oslo):
+    html = client.get(oslo.get_absolute_url()).content.decode()
+    header = html.split("<header>", 1)[1].split("</header>", 1)[0]
+    assert f'href="tel:{oslo.phone.replace(" ", "")}"' in header
