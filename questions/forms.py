@@ -252,7 +252,9 @@ class AskForm(forms.Form):
                 ),
                 code="stale",
             )
-        if age < settings.QUESTIONS_MIN_FILL_SECONDS:
+        # A form with a field left empty or wrong says that, not "that was quick": it
+        # will be sent again anyway, later.
+        if age < settings.QUESTIONS_MIN_FILL_SECONDS and not self.errors:
             raise ValidationError(
                 _("That was quick! Please read through your question once more and send it again."),
                 code="too_fast",

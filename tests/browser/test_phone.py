@@ -71,3 +71,18 @@ def test_quick_exit_is_always_in_reach_and_never_over_the_text(
             assert box["y"] < height / 2
     finally:
         context.close()
+
+
+def test_a_form_sent_back_puts_its_errors_in_view_and_in_focus(browser, live_server, browser_db):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto("/sporsmal/still-et-sporsmal/")
+        page.locator("form button[value='send']").click()
+        page.wait_for_load_state("load")
+        focused = page.evaluate("() => document.activeElement && document.activeElement.className")
+        assert "form-errors" in focused
+        box = page.locator(".form-errors__summary").bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 844
+    finally:
+        context.close()

@@ -170,6 +170,15 @@ def test_a_form_sent_too_fast_is_held_back_with_the_text_kept(client):
     assert not Question.objects.exists()
 
 
+@override_settings(QUESTIONS_MIN_FILL_SECONDS=5)
+def test_an_empty_form_sent_at_once_says_what_is_missing_not_that_it_was_quick(client):
+    response = ask(client, text="", topic="", started=helpers.aged_token(seconds=1))
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "That was quick!" not in content
+    assert "Write your question." in content
+
+
 @pytest.mark.parametrize("token", ["", "forged", "W10:1abc:xyz"])
 def test_a_missing_or_forged_form_token_asks_to_send_again(client, token):
     response = ask(client, started=token)
