@@ -86,3 +86,52 @@ def test_a_form_sent_back_puts_its_errors_in_view_and_in_focus(browser, live_ser
         assert 0 <= box["y"] and box["y"] + box["height"] <= 844
     finally:
         context.close()
+
+
+@pytest.fixture
+def demo_content(browser_db):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo_content, width):
+    """WCAG 1.4.10 (reflow), in bokmål, English and Arabic, with the language menu open."""
+    from articles.models import Article
+    from questions.models import Question
+
+    article = Article.objects.published().first().slug
+    question = Question.objects.published().exclude(public_slug=None).first().public_slug
+    paths = [
+        "/",
+        "/tjenester/?q=0150",
+        "/tjenester/krisesenteret-i-oslo-demo/",
+        f"/artikler/{article}/",
+        "/sporsmal/still-et-sporsmal/",
+        "/sporsmal/les-svar/",
+        f"/sporsmal/{question}/",
+        "/om-tjenesten/",
+        "/finnes-ikke/",
+    ]
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    wide = []
+    try:
+        for prefix in ("", "/en", "/ar"):
+            for path in paths:
+                page.goto(prefix + path)
+                page.evaluate(
+                    "() => { const menu = document.querySelector('.language-switcher');"
+                    " if (menu) menu.open = true; }"
+                )
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    wide.append(f"{prefix}{path}: {scroll} px")
+    finally:
+        context.close()
+    assert wide == []
