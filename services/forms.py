@@ -140,6 +140,11 @@ class ServiceSearchForm(forms.Form):
     )
 
     @property
+    def checkboxes(self):
+        """The yes-or-no filters, in the order the form shows them."""
+        return [self[name] for name in ("open_now", "wheelchair", "free", "no_referral")]
+
+    @property
     def filters_chosen(self):
         """Whether the visitor chose any filter (the form shows them folded away if not)."""
         if not self.is_bound:
