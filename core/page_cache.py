@@ -69,6 +69,7 @@ class _Rendering:
     keep: bool = True
     holds_until: object = None  # an aware datetime
     on_hit: list = field(default_factory=list)
+    generation: str | None = None  # asked of the cache once per request
 
 
 _rendering = contextvars.ContextVar("page_cache_rendering", default=None)
@@ -161,6 +162,9 @@ def content_changed():
     between the two from data not yet committed is not kept past the commit."""
     _new_generation()
     transaction.on_commit(_new_generation)
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.generation = None
 
 
 def _new_generation():
@@ -185,7 +189,7 @@ def per_generation(key, compute):
     if settings.PAGE_CACHE_SECONDS <= 0 or time.monotonic() < _paused_until[0]:
         return compute()
     try:
-        generation = _generation()
+        generation = _current_generation()
     except UNAVAILABLE_ERRORS as error:
         _pause(error)
         return compute()
@@ -198,6 +202,17 @@ def per_generation(key, compute):
     if len(values) < MEMO_SIZE:  # keys may hold what visitors send: never unbounded
         values[key] = value
     return value
+
+
+def _current_generation():
+    """The generation, asked of the cache once per request."""
+    rendering = _rendering.get()
+    if rendering is not None and rendering.generation is not None:
+        return rendering.generation
+    generation = _generation()
+    if rendering is not None:
+        rendering.generation = generation
+    return generation
 
 
 def _generation():
@@ -268,6 +283,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        rendering = _Rendering()
+        token = _rendering.set(rendering)
+        try:
+            return self._respond(request, rendering)
+        finally:
+            _rendering.reset(token)
+
+    def _respond(self, request, rendering):
         if (
             settings.PAGE_CACHE_SECONDS <= 0
             or request.method not in ("GET", "HEAD")
@@ -275,24 +298,21 @@ class PageCacheMiddleware:
             or _has_visitor_cookies(request)
             or _policy(request) is None
         ):
+            rendering.keep = False
             return self.get_response(request)
         try:
-            key = _key(request, _generation())
+            key = _key(request, _current_generation())
             kept = cache.get(key)
         except UNAVAILABLE_ERRORS as error:
             _pause(error)
+            rendering.keep = False
             return self.get_response(request)
         if kept is not None:
             response = self._replay(kept)
             _let_the_proxy_keep(response, kept[4], on_hit=kept[3])
             return response
 
-        rendering = _Rendering()
-        token = _rendering.set(rendering)
-        try:
-            response = self.get_response(request)
-        finally:
-            _rendering.reset(token)
+        response = self.get_response(request)
         if _keepable(request, response, rendering):
             kept = self._keep(key, response, rendering)
             if kept is not None:
