@@ -135,3 +135,31 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo_content,
     finally:
         context.close()
     assert wide == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "offered"),
+    [("ar-SA", "/ar/"), ("pl-PL", "/pl/"), ("nb-NO", None), ("de-DE", None)],
+)
+def test_the_browsers_language_is_offered_without_a_redirect_or_cookie(
+    browser, live_server, browser_db, locale, offered
+):
+    context = browser.new_context(base_url=live_server.url, locale=locale)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        assert page.url == f"{live_server.url}/"  # no redirect
+        offers = page.locator(".language-offer a")
+        if offered is None:
+            assert offers.count() == 0
+        else:
+            assert offers.get_attribute("href") == offered
+            assert offers.get_attribute("lang") == offered.strip("/")
+            assert offers.is_visible()
+        assert context.cookies() == []
+        # On the page in that language, nothing more is offered.
+        if offered:
+            page.goto(offered)
+            assert page.locator(".language-offer").count() == 0
+    finally:
+        context.close()
