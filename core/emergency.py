@@ -11,6 +11,9 @@ class EmergencyNumber:
     number: str
     name: str
     description: str
+    # Where the line offers chat, for those who cannot safely call: a plain link to the
+    # line's own site, never an embedded script of theirs.
+    chat_url: str = ""
 
     @property
     def tel(self):
@@ -28,11 +31,13 @@ def emergency_numbers():
             "116 006",
             _("Vold- og overgrepslinjen"),
             _("Helpline for violence and abuse, free and open around the clock"),
+            chat_url="https://www.116006.no/",
         ),
         EmergencyNumber(
             "116 111",
             _("Alarmtelefonen for barn og unge"),
             _("For children and young people, free and open around the clock"),
+            chat_url="https://www.116111.no/",
         ),
         EmergencyNumber("116 117", _("Legevakt"), _("Emergency medical help out of hours")),
     ]

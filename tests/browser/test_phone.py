@@ -26,7 +26,14 @@ def test_the_emergency_numbers_are_calls_a_thumb_can_hit(
             # What each line is, in a line of its own, in the page's language.
             description_id = calls.nth(index).get_attribute("aria-describedby")
             assert page.locator(f"#{description_id}").is_visible()
+        # Chat, for those who cannot safely call: plain links, thumb-sized.
+        chats = page.locator(".emergency__chat")
+        assert chats.count() == 2
+        for index in range(chats.count()):
+            box = chats.nth(index).bounding_box()
+            assert box["height"] >= 44 and box["width"] >= 44
         bar = page.locator(".emergency")
+
         assert bar.evaluate("element => element.scrollWidth <= element.clientWidth")
     finally:
         context.close()
