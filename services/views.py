@@ -170,7 +170,9 @@ class ListingErrorReportThanksView(DetailView):
     queryset = Service.objects.published()
 
 
-MARKER_FIELDS = ("name", "slug", "latitude", "longitude", "location_precision", "category_id")
+# What a marker shows of a service, and (as a column) its category.
+MARKER_VALUES = ("name", "slug", "latitude", "longitude", "location_precision")
+MARKER_FIELDS = (*MARKER_VALUES, "category_id")
 
 
 @page_cache.shared_page(parameters=SEARCH_PARAMETERS)
@@ -205,7 +207,7 @@ def nearby_features(nearby):
     detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
     return [
         _feature(
-            {field: getattr(item.service, field) for field in MARKER_FIELDS[:-1]},
+            {field: getattr(item.service, field) for field in MARKER_VALUES},
             item.service.category,
             detail_url,
             item.distance_km,
