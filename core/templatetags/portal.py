@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from modeltranslation.utils import build_localized_fieldname
 
 from core import page_cache
 from core.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
@@ -84,3 +85,18 @@ def page_feedback(context):
         ),
     )
     return mark_safe(form_html.replace(_PAGE_PLACEHOLDER, escape(page)))  # noqa: S308
+
+
+@register.simple_tag
+def shown_in(instance, field):
+    """` lang="nb"` (and `dir`, where it differs from the page's) on a translated name or text
+    that has no translation in the page's language and so is shown in bokmål: a screen
+    reader then reads it with the right voice (WCAG 3.1.2). Empty when it is translated."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or getattr(
+        instance, build_localized_fieldname(field, language), None
+    ):
+        return ""
+    source = settings.LANGUAGE_CODE
+    direction = ' dir="ltr"' if get_language_info(language)["bidi"] else ""
+    return mark_safe(f' lang="{source}"{direction}')  # a code from settings
