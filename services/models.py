@@ -140,6 +140,16 @@ class LocationPrecision(models.TextChoices):
 _DETAIL_URLS = {}
 
 
+def service_detail_url(slug):
+    """A service's page. Lists and maps name dozens of services: the URL is reversed once
+    per language and prefix, and the slug put in, not reversed once per service."""
+    key = (get_language(), get_script_prefix())
+    pattern = _DETAIL_URLS.get(key)
+    if pattern is None:
+        pattern = _DETAIL_URLS[key] = reverse("services:detail", kwargs={"slug": "__slug__"})
+    return pattern.replace("__slug__", slug)
+
+
 class Service(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -266,13 +276,7 @@ class Service(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        # A list shows dozens of services: the URL is reversed once per language and
-        # prefix, not once per card.
-        key = (get_language(), get_script_prefix())
-        pattern = _DETAIL_URLS.get(key)
-        if pattern is None:
-            pattern = _DETAIL_URLS[key] = reverse("services:detail", kwargs={"slug": "__slug__"})
-        return pattern.replace("__slug__", self.slug)
+        return service_detail_url(self.slug)
 
     def clean(self):
         if (self.latitude is None) != (self.longitude is None):

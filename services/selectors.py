@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from django.db.models import F, Prefetch, TextField
 from django.db.models.functions import Cast
-from django.urls import reverse
 from django.utils import timezone
 from geographiclib.geodesic import Geodesic
 
@@ -31,7 +30,7 @@ from core.search import (
 )
 
 from .geocoding import locate
-from .models import OpeningPeriod, Service
+from .models import OpeningPeriod, Service, service_detail_url
 
 # The length of a degree of latitude is at least this many km in Norway (57–81° N), so a
 # box measured with it always holds the whole circle.
@@ -365,7 +364,6 @@ def site_search(query, *, language, limit=5):
             *(column for name in shown for column in translated_columns(name, languages)),
         )[:limit]
     )
-    detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
     hits = []
     for row in found:
         description, description_language = first_written(row, "description", languages)
@@ -374,7 +372,7 @@ def site_search(query, *, language, limit=5):
             SearchHit(
                 kind="service",
                 title=row["name"],
-                url=detail_url.replace("__slug__", row["slug"]),
+                url=service_detail_url(row["slug"]),
                 snippet=_snippet(category, row["place"], description),
                 rank=row["search_rank"],
                 language=description_language if description else category_language,

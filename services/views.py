@@ -15,7 +15,7 @@ from core.maps import map_attributes
 from core.ratelimit import RateLimit
 
 from .forms import ListingErrorReportForm, ServiceSearchForm
-from .models import Service, ServiceCategory
+from .models import Service, ServiceCategory, service_detail_url
 from .selectors import card_queryset, listing_queryset, national_services
 from .services import listing_error_report_submit
 
@@ -190,9 +190,8 @@ def services_geojson(request):
     else:
         services = form.filters.apply(Service.objects.published().local())
         categories = {category.pk: category for category in ServiceCategory.objects.all()}
-        detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
         features = [
-            _feature(values, categories[values["category_id"]], detail_url)
+            _feature(values, categories[values["category_id"]])
             for values in services.values(*MARKER_FIELDS)
         ]
     return JsonResponse(feature_collection(features))
@@ -204,22 +203,20 @@ def feature_collection(features):
 
 def nearby_features(nearby):
     """Markers for the services a search found, with their distances."""
-    detail_url = reverse("services:detail", kwargs={"slug": "__slug__"})
     return [
         _feature(
             {field: getattr(item.service, field) for field in MARKER_VALUES},
             item.service.category,
-            detail_url,
             item.distance_km,
         )
         for item in nearby
     ]
 
 
-def _feature(values, category, detail_url, distance_km=None):
+def _feature(values, category, distance_km=None):
     properties = {
         "name": values["name"],
-        "url": detail_url.replace("__slug__", values["slug"]),
+        "url": service_detail_url(values["slug"]),
         "category": category.name,
         "category_slug": category.slug,
         "approximate": values["location_precision"] != "exact",
