@@ -60,6 +60,17 @@ def _problem(request, *, title, message, status, allow=None):
     return response
 
 
+def _read_only(request):
+    """405 for a published question or their list asked for with anything but GET."""
+    return _problem(
+        request,
+        title=_("This page cannot be used like that"),
+        message=_("This page can only be read."),
+        status=405,
+        allow=["GET", "HEAD"],
+    )
+
+
 def _is_cross_site(request):
     """A POST sent from another site. Browsers say so in Sec-Fetch-Site, or in Origin."""
     if request.META.get("HTTP_SEC_FETCH_SITE") == "cross-site":
@@ -356,13 +367,7 @@ def _handle_followup(question, data, code, context):
 def published_list(request):
     """The published questions, by topic and by who asked, with a search box."""
     if request.method not in ("GET", "HEAD"):
-        return _problem(
-            request,
-            title=_("This page cannot be used like that"),
-            message=_("This page can only be read."),
-            status=405,
-            allow=["GET", "HEAD"],
-        )
+        return _read_only(request)
     if request.GET.get("topic") in RENAMED_TOPIC_SLUGS:
         query = request.GET.copy()
         query["topic"] = RENAMED_TOPIC_SLUGS[query["topic"]]
@@ -416,13 +421,7 @@ class PublishedDetailView(DetailView):
             raise Http404 from None
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        return _problem(
-            request,
-            title=_("This page cannot be used like that"),
-            message=_("This page can only be read."),
-            status=405,
-            allow=["GET", "HEAD"],
-        )
+        return _read_only(request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
