@@ -33,6 +33,21 @@ class SlugChoiceField(forms.ModelChoiceField):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
 
 
+def coordinate_field(value_range):
+    """A latitude or longitude from the browser, inside Norway's bounding box."""
+    return forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=value_range[0],
+        max_value=value_range[1],
+        error_messages={
+            "invalid": _("The location from your browser could not be read."),
+            "min_value": _("Your location seems to be outside Norway."),
+            "max_value": _("Your location seems to be outside Norway."),
+        },
+    )
+
+
 class ServiceSearchForm(forms.Form):
     """Where to look and what for. Every field is optional; a bad value is a form error,
     never a server error."""
@@ -52,28 +67,8 @@ class ServiceSearchForm(forms.Form):
         error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
     )
     # Filled in by "Use my location" (rounded in the browser; never stored or logged).
-    lat = forms.FloatField(
-        required=False,
-        widget=forms.HiddenInput,
-        min_value=LATITUDE_RANGE[0],
-        max_value=LATITUDE_RANGE[1],
-        error_messages={
-            "invalid": _("The location from your browser could not be read."),
-            "min_value": _("Your location seems to be outside Norway."),
-            "max_value": _("Your location seems to be outside Norway."),
-        },
-    )
-    lon = forms.FloatField(
-        required=False,
-        widget=forms.HiddenInput,
-        min_value=LONGITUDE_RANGE[0],
-        max_value=LONGITUDE_RANGE[1],
-        error_messages={
-            "invalid": _("The location from your browser could not be read."),
-            "min_value": _("Your location seems to be outside Norway."),
-            "max_value": _("Your location seems to be outside Norway."),
-        },
-    )
+    lat = coordinate_field(LATITUDE_RANGE)
+    lon = coordinate_field(LONGITUDE_RANGE)
     category = SlugChoiceField(
         ServiceCategory.objects.all(),
         label=_("Kind of help"),
