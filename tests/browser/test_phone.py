@@ -1,5 +1,7 @@
 """The portal on a phone: what a person in danger must be able to reach with a thumb."""
 
+from contextlib import contextmanager
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -7,16 +9,22 @@ pytestmark = pytest.mark.browser
 PHONES = [(390, 844), (320, 640)]
 
 
+@contextmanager
+def browser_page(browser, live_server, **options):
+    """A page in a browser context of its own (a phone's viewport, a locale), closed after."""
+    context = browser.new_context(base_url=live_server.url, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("width", "height"), PHONES)
 @pytest.mark.parametrize("prefix", ["", "/en", "/ar"])
 def test_the_emergency_numbers_are_calls_a_thumb_can_hit(
     browser, live_server, browser_db, width, height, prefix
 ):
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": width, "height": height}
-    )
-    page = context.new_page()
-    try:
+    with browser_page(browser, live_server, viewport={"width": width, "height": height}) as page:
         page.goto(f"{prefix}/")
         calls = page.locator(".emergency a[href^='tel:']")
         assert calls.count() == 5
@@ -35,8 +43,6 @@ def test_the_emergency_numbers_are_calls_a_thumb_can_hit(
         bar = page.locator(".emergency")
 
         assert bar.evaluate("element => element.scrollWidth <= element.clientWidth")
-    finally:
-        context.close()
 
 
 COVERED = """(element) => {
@@ -52,11 +58,7 @@ COVERED = """(element) => {
 def test_quick_exit_is_always_in_reach_and_never_over_the_text(
     browser, live_server, browser_db, width, height
 ):
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": width, "height": height}
-    )
-    page = context.new_page()
-    try:
+    with browser_page(browser, live_server, viewport={"width": width, "height": height}) as page:
         page.goto("/om-tjenesten/")
         exit_button = page.locator("[data-quick-exit]")
         heading = page.locator("main h1")
@@ -76,14 +78,10 @@ def test_quick_exit_is_always_in_reach_and_never_over_the_text(
             assert call.is_visible() and call.bounding_box()["height"] >= 44
         else:
             assert box["y"] < height / 2
-    finally:
-        context.close()
 
 
 def test_a_form_sent_back_puts_its_errors_in_view_and_in_focus(browser, live_server, browser_db):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
+    with browser_page(browser, live_server, viewport={"width": 390, "height": 844}) as page:
         page.goto("/sporsmal/still-et-sporsmal/")
         page.locator("form button[value='send']").click()
         page.wait_for_load_state("load")
@@ -91,8 +89,6 @@ def test_a_form_sent_back_puts_its_errors_in_view_and_in_focus(browser, live_ser
         assert "form-errors" in focused
         box = page.locator(".form-errors__summary").bounding_box()
         assert 0 <= box["y"] and box["y"] + box["height"] <= 844
-    finally:
-        context.close()
 
 
 @pytest.fixture
@@ -123,12 +119,8 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo_content,
         "/om-tjenesten/",
         "/finnes-ikke/",
     ]
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": width, "height": 800}
-    )
-    page = context.new_page()
     wide = []
-    try:
+    with browser_page(browser, live_server, viewport={"width": width, "height": 800}) as page:
         for prefix in ("", "/en", "/ar"):
             for path in paths:
                 page.goto(prefix + path)
@@ -139,8 +131,6 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo_content,
                 scroll = page.evaluate("document.documentElement.scrollWidth")
                 if scroll > width:
                     wide.append(f"{prefix}{path}: {scroll} px")
-    finally:
-        context.close()
     assert wide == []
 
 
@@ -151,9 +141,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo_content,
 def test_the_browsers_language_is_offered_without_a_redirect_or_cookie(
     browser, live_server, browser_db, locale, offered
 ):
-    context = browser.new_context(base_url=live_server.url, locale=locale)
-    page = context.new_page()
-    try:
+    with browser_page(browser, live_server, locale=locale) as page:
         page.goto("/")
         assert page.url == f"{live_server.url}/"  # no redirect
         offers = page.locator(".language-offer a")
@@ -163,10 +151,8 @@ def test_the_browsers_language_is_offered_without_a_redirect_or_cookie(
             assert offers.get_attribute("href") == offered
             assert offers.get_attribute("lang") == offered.strip("/")
             assert offers.is_visible()
-        assert context.cookies() == []
+        assert page.context.cookies() == []
         # On the page in that language, nothing more is offered.
         if offered:
             page.goto(offered)
             assert page.locator(".language-offer").count() == 0
-    finally:
-        context.close()
