@@ -8,7 +8,15 @@ reversing the URL once per language: a page links to itself in 15 languages, twi
 """
 
 from django.conf import settings
-from django.utils.translation import get_language_from_path
+from django.utils.safestring import mark_safe
+from django.utils.translation import (
+    get_language,
+    get_language_bidi,
+    get_language_from_path,
+    get_language_info,
+)
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def path_in_language(path, code):
@@ -18,3 +26,16 @@ def path_in_language(path, code):
     if not rest.startswith("/"):
         rest = "/" + rest
     return rest if code == settings.LANGUAGE_CODE else f"/{code}{rest}"
+
+
+def language_attributes(language):
+    """` lang="nb"` (and `dir`, where it differs from the page's) for text in another
+    language than the page: a title or text shown in bokmål because it is missing in the
+    reader's language. Empty when the text is in the page's language."""
+    if language not in LANGUAGE_CODES or language == get_language():
+        return ""
+    bidi = get_language_info(language)["bidi"]
+    direction = ""
+    if bidi != get_language_bidi():
+        direction = ' dir="rtl"' if bidi else ' dir="ltr"'
+    return mark_safe(f' lang="{language}"{direction}')  # a code from settings.LANGUAGES

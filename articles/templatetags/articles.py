@@ -1,12 +1,11 @@
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.translation import get_language
 
 from articles.sanitize import clean_html, link_phone_numbers
+from core.i18n import language_attributes
 
 register = template.Library()
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 @register.filter
@@ -19,16 +18,8 @@ def sanitized(value):
 
 @register.simple_tag
 def lang_attrs(language):
-    """` lang="nb"` (and `dir`, where it differs from the page's) for text in another
-    language than the page: a title or text shown in bokmål because it is missing in the
-    reader's language. Empty when the text is in the page's language."""
-    if language not in LANGUAGE_CODES or language == get_language():
-        return ""
-    bidi = get_language_info(language)["bidi"]
-    direction = ""
-    if bidi != get_language_bidi():
-        direction = ' dir="rtl"' if bidi else ' dir="ltr"'
-    return mark_safe(f' lang="{language}"{direction}')  # a code from settings.LANGUAGES
+    """core.i18n.language_attributes, for templates."""
+    return language_attributes(language)
 
 
 @register.simple_tag

@@ -8,7 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import page_cache
 from core.forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
-from core.i18n import path_in_language
+from core.i18n import language_attributes, path_in_language
 
 register = template.Library()
 
@@ -93,10 +93,6 @@ def shown_in(instance, field):
     that has no translation in the page's language and so is shown in bokmål: a screen
     reader then reads it with the right voice (WCAG 3.1.2). Empty when it is translated."""
     language = get_language() or settings.LANGUAGE_CODE
-    if language == settings.LANGUAGE_CODE or getattr(
-        instance, build_localized_fieldname(field, language), None
-    ):
+    if getattr(instance, build_localized_fieldname(field, language), None):
         return ""
-    source = settings.LANGUAGE_CODE
-    direction = ' dir="ltr"' if get_language_info(language)["bidi"] else ""
-    return mark_safe(f' lang="{source}"{direction}')  # a code from settings
+    return language_attributes(settings.LANGUAGE_CODE)
