@@ -61,7 +61,6 @@ class ServiceSearchView(TemplateView):
         form = self.get_form()
         context.update(
             form=form,
-            categories=ServiceCategory.objects.all(),
             map_attrs=map_attributes(),
             geojson_url=f"{reverse('services:geojson')}?{form.data.urlencode()}"
             if form.is_bound and self.request.method == "GET"
