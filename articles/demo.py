@@ -39,6 +39,8 @@ def _set_named(instance, data):
         for language, value in (data.get(name) or {}).items():
             if language in language_codes():
                 setattr(instance, build_localized_fieldname(name, language), value)
+    if "translations_to_review" in data:
+        instance.translations_to_review = data["translations_to_review"]
 
 
 def _moment(value):

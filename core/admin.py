@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from axes.admin import AccessAttemptAdmin, IsLockedOutFilter
 from axes.models import AccessAttempt
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from django.db.models.functions import TruncMonth
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp import user_has_device
@@ -50,17 +52,56 @@ def bokmal_first_fieldsets(fields, *, other_fields=()):
     ]
 
 
+class VocabularyForm(forms.ModelForm):
+    translations_to_review = forms.MultipleChoiceField(
+        choices=[(code, name) for code, name in settings.LANGUAGES if code != "nb"],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_field = self._meta.model._meta.get_field("translations_to_review")
+        field = self.fields["translations_to_review"]
+        field.label = capfirst(model_field.verbose_name)
+        field.help_text = model_field.help_text
+
+
+class TranslationReviewFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("to-review", _("needs review")), ("reviewed", _("reviewed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "to-review":
+            return queryset.exclude(translations_to_review=[])
+        if self.value() == "reviewed":
+            return queryset.filter(translations_to_review=[])
+        return queryset
+
+
 class OrderedVocabularyAdmin(TranslationAdmin):
     """For the small translated vocabularies (categories, target groups, topics): name,
-    slug and an order that editors set in the list."""
+    slug and an order that editors set in the list, and which translations still need a
+    person's reading."""
 
-    list_display = ["name", "slug", "order"]
+    form = VocabularyForm
+    list_display = ["name", "slug", "order", "needs_review"]
     list_editable = ["order"]
+    list_filter = [TranslationReviewFilter]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_fieldsets(self, request, obj=None):
         translated = list(translator.get_options_for_model(self.model).fields)
-        return bokmal_first_fieldsets(translated, other_fields=["slug", "order"])
+        return bokmal_first_fieldsets(
+            translated, other_fields=["slug", "order", "translations_to_review"]
+        )
+
+    @admin.display(description=_("translations to review"))
+    def needs_review(self, vocabulary):
+        return ", ".join(vocabulary.translations_to_review) or "–"
 
 
 @admin.register(TargetGroup)

@@ -14,6 +14,17 @@ class OrderedVocabulary(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Language codes, as in settings.LANGUAGES. A list rather than a flag per language: the
+    # languages change more often than the vocabularies do.
+    translations_to_review = models.JSONField(
+        _("translations to review"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Languages whose text was machine-assisted and not yet read by someone who "
+            "knows the language. Untick a language when its text has been checked."
+        ),
+    )
 
     class Meta:
         abstract = True
