@@ -41,7 +41,7 @@ def postcode_points():
 
 
 def fill(total, points, rng):
-    from services.models import OpeningPeriod, Service, ServiceCategory
+    from services.models import OpeningPeriod, Service, ServiceCategory, public_id_for
 
     categories = list(ServiceCategory.objects.all())
     existing = Service.objects.count()
@@ -52,6 +52,7 @@ def fill(total, points, rng):
             Service(
                 name=f"Tjeneste {number}",
                 slug=f"tjeneste-{number}",
+                public_id=public_id_for(f"tjeneste-{number}"),
                 category=categories[number % len(categories)],
                 postcode=postcode,
                 latitude=min(max(lat + rng.uniform(-0.02, 0.02), 57.1), 81.4),

@@ -1,9 +1,12 @@
 """Import and export of the registry as CSV: the editors' bulk tool and the demo data's
-format. Import is keyed on the slug, so importing the same file twice changes nothing."""
+format. Import is keyed on the public id where the file has one (so a service renamed in
+the file stays the same service), else on the slug: importing the same file twice changes
+nothing."""
 
 import csv
 import datetime as dt
 import io
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -32,6 +35,7 @@ PLAIN = (
 def columns():
     languages = [code for code, _name in settings.LANGUAGES]
     return [
+        "id",
         "slug",
         "name",
         "category",
@@ -78,6 +82,16 @@ def _boolean(value, *, allow_empty=False):
     if value == "" and allow_empty:
         return None
     raise ValueError(f"not true or false: {value!r}")
+
+
+def _public_id(value):
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ValueError(f"the id {value!r} is not a UUID") from None
 
 
 def _float(value):
@@ -135,9 +149,14 @@ def _import_row(row, categories, groups):
     category = categories.get((row.get("category") or "").strip())
     if category is None:
         raise ValueError(f"unknown category {row.get('category')!r}")
-    service = Service.objects.filter(slug=slug).first()
+    public_id = _public_id(row.get("id"))
+    service = None
+    if public_id:
+        service = Service.objects.filter(public_id=public_id).first()
+    service = service or Service.objects.filter(slug=slug).first()
     before = _snapshot(service) if service else None
-    service = service or Service(slug=slug)
+    service = service or Service(slug=slug, public_id=public_id)
+    service.slug = slug
     service.category = category
     for name in PLAIN:
         if name in row:
@@ -237,6 +256,7 @@ def export_rows(services):
     )
     for service in services.order_by("slug"):
         row = {
+            "id": str(service.public_id),
             "slug": service.slug,
             "category": service.category.slug,
             "latitude": "" if service.latitude is None else f"{service.latitude:.6f}",

@@ -1,6 +1,7 @@
 """The registry of help services, and the counties and municipalities they belong to."""
 
 import datetime as dt
+import uuid
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -150,9 +151,22 @@ def service_detail_url(slug):
     return pattern.replace("__slug__", slug)
 
 
+# The namespace of the services' public ids made from a slug (services.models.public_id_for).
+PUBLIC_ID_NAMESPACE = uuid.UUID("6f1d2c0e-5b8e-4f0c-9d7a-2b1f0c6d9e41")
+
+
+def public_id_for(slug):
+    """The id a service gets when it comes without one: the same slug gives the same id on
+    every installation, so the demo data's ids are stable too."""
+    return uuid.uuid5(PUBLIC_ID_NAMESPACE, slug)
+
+
 class Service(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # The id in the open data (HSDS, opendata/): kept when the name or slug changes, and
+    # carried by the CSV export and import, so that re-users can follow a service.
+    public_id = models.UUIDField(_("public id"), unique=True, editable=False)
     category = models.ForeignKey(
         ServiceCategory,
         on_delete=models.PROTECT,
@@ -274,6 +288,11 @@ class Service(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.public_id is None:
+            self.public_id = public_id_for(self.slug)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return service_detail_url(self.slug)

@@ -165,3 +165,38 @@ def test_export_neutralises_formulas_and_import_restores_the_text():
         "+47 22 00 00 00",
         "@SUM(A1)",
     )
+
+
+def test_a_service_keeps_its_public_id_through_export_renaming_and_import():
+    import uuid
+
+    service = factories.service(name="Krisesenteret i Vest")
+    Service.objects.filter(pk=service.pk).update(public_id=uuid.uuid4())  # as made elsewhere
+    public_id = Service.objects.get(pk=service.pk).public_id
+    rows = list(read_csv(io.StringIO(export_text())))
+    # The editors rename the service, slug and all, in the file: it stays the same service.
+    rows[0]["slug"], rows[0]["name"] = "krisesenteret-i-vestland", "Krisesenteret i Vestland"
+    result = import_rows(rows)
+    assert (result.updated, result.created, result.errors) == (1, 0, [])
+    renamed = Service.objects.get()
+    assert (renamed.pk, renamed.public_id, renamed.slug) == (
+        service.pk,
+        public_id,
+        "krisesenteret-i-vestland",
+    )
+    # Into an empty registry (another installation): the id comes with the row.
+    Service.objects.all().delete()
+    assert import_rows(rows).created == 1
+    assert Service.objects.get().public_id == public_id
+
+
+def test_a_row_without_an_id_gets_one_from_its_slug_and_a_bad_id_is_reported():
+    from services.models import public_id_for
+
+    rows = list(read_csv(io.StringIO(DEMO.read_text(encoding="utf-8"))))[:2]
+    rows[0].pop("id", None)
+    rows[1]["id"] = "not-a-uuid"
+    result = import_rows(rows)
+    assert result.created == 1
+    assert result.errors == [(3, "the id 'not-a-uuid' is not a UUID")]
+    assert Service.objects.get().public_id == public_id_for(rows[0]["slug"])
