@@ -14,6 +14,7 @@ import questions.admin  # noqa: F401, E402
 import services.admin  # noqa: F401, E402
 from core import staff
 from core.page_cache import shared_page
+from opendata import views as opendata_views
 
 from . import views
 
@@ -46,6 +47,9 @@ urlpatterns = [
     path("admin/konto/", include(staff_account_patterns)),
     path("admin/konto/logg-ut-overalt/", staff.log_out_everywhere, name="log-out-everywhere"),
     path("admin/", admin.site.urls),
+    # The open data (HSDS 3.1), in no language of the site's: its text is bokmål, its
+    # field names English.
+    path("api/v1/", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -64,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("tjenester/", include("services.urls")),
     path("artikler/", include("articles.urls")),
     path("sporsmal/", include("questions.urls")),
+    path("apne-data/", opendata_views.open_data_page, name="open-data"),
     path("", include("core.urls")),
     prefix_default_language=False,
 )

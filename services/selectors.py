@@ -30,7 +30,7 @@ from core.search import (
 )
 
 from .geocoding import locate
-from .models import OpeningPeriod, Service, service_detail_url
+from .models import ClientGroup, OpeningPeriod, Service, ServiceCategory, service_detail_url
 
 # The length of a degree of latitude is at least this many km in Norway (57–81° N), so a
 # box measured with it always holds the whole circle.
@@ -387,3 +387,28 @@ def _snippet(category, place, description):
         description = excerpt(description)
         text = f"{text}: {description}" if text else description
     return text
+
+
+def open_data_queryset():
+    """Published services with everything the open data shows (opendata/), in a fixed
+    number of queries, in an order that pages can rely on."""
+    return (
+        Service.objects.published()
+        .select_related("category", "municipality", "county")
+        .prefetch_related(
+            "client_groups",
+            Prefetch(
+                "opening_periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens")
+            ),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def open_data_vocabularies():
+    """(categories, client groups): the public vocabularies of the open data."""
+    return list(ServiceCategory.objects.all()), list(ClientGroup.objects.all())
+
+
+def published_public_ids():
+    return list(Service.objects.published().values_list("public_id", flat=True))

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "services",
     "articles",
     "questions",
+    "opendata",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,343 @@
+"""The registry as Open Referral's Human Services Data Specification 3.1 (HSDS) records.
+
+Only published services, and only what their public pages show: no staff notes, no error
+reports, no one who changed what. The text is the registry's own language, bokmål.
+
+Ids: a service's is its public id (services.models.Service.public_id, kept through renaming
+and re-import). What the registry holds no id for (a service's organization, location,
+phones, schedules, …) gets a UUID made from the service's id and what it is, so it is the
+same in every export as long as the service is; the categories' and client groups' terms
+are made from their slugs, the public vocabulary's codes."""
+
+import uuid
+
+from django.conf import settings
+from django.urls import reverse
+
+HSDS_VERSION = "3.1"
+NAMESPACE = uuid.UUID("1c5d8a56-4f0e-4f59-8d6b-7d1b9a3e2f10")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# The public vocabularies: (key, name, description). Their terms' codes are the slugs.
+TAXONOMIES = (
+    (
+        "service-categories",
+        "Din utvei: tjenestekategorier",
+        "Hva slags hjelp en tjeneste gir: krisesenter, overgrepsmottak, legevakt, politi, …",
+    ),
+    (
+        "client-groups",
+        "Din utvei: hvem tjenesten er for",
+        "Hvem en tjeneste er for: kvinner, menn, barn og unge, pårørende, …",
+    ),
+)
+
+
+def made_id(*parts):
+    """A stable UUID for something the registry holds no id for."""
+    return str(uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts)))
+
+
+def taxonomy_id(key):
+    return made_id("taxonomy", key)
+
+
+def term_id(taxonomy_key, slug):
+    return made_id("taxonomy", taxonomy_key, slug)
+
+
+def site_url(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def _compact(record):
+    """HSDS leaves out what is unknown rather than sending null or an empty string."""
+    return {key: value for key, value in record.items() if value not in (None, "")}
+
+
+def taxonomy_records():
+    return [
+        {
+            "id": taxonomy_id(key),
+            "name": name,
+            "description": description,
+            "uri": site_url(reverse("open-data")) + f"#{key}",
+            "version": HSDS_VERSION,
+        }
+        for key, name, description in TAXONOMIES
+    ]
+
+
+def term_record(taxonomy_key, vocabulary, *, detail=False):
+    """A category or a client group as a taxonomy term."""
+    record = _compact(
+        {
+            "id": term_id(taxonomy_key, vocabulary.slug),
+            "code": vocabulary.slug,
+            "name": vocabulary.name_nb,
+            "description": getattr(vocabulary, "description_nb", "") or vocabulary.name_nb,
+            "taxonomy": taxonomy_key,
+            "taxonomy_id": taxonomy_id(taxonomy_key),
+            "language": "nb",
+            "term_uri": site_url(vocabulary.get_absolute_url())
+            if hasattr(vocabulary, "get_absolute_url")
+            else None,
+        }
+    )
+    if detail:
+        record["taxonomy_detail"] = next(
+            item for item in taxonomy_records() if item["id"] == record["taxonomy_id"]
+        )
+    return record
+
+
+def term_records(categories, client_groups):
+    return [term_record("service-categories", category) for category in categories] + [
+        term_record("client-groups", group) for group in client_groups
+    ]
+
+
+def organization_id(public_id):
+    """Each service is listed as run by an organization of its own name: the registry does
+    not (yet) record who runs a service."""
+    return made_id(public_id, "organization")
+
+
+def organization_record(service, *, services=None):
+    record = _compact(
+        {
+            "id": organization_id(service.public_id),
+            "name": service.name,
+            "description": service.description_nb or service.name,
+            "email": service.email,
+            "website": service.website,
+            "uri": site_url(service.get_absolute_url()),
+        }
+    )
+    if services is not None:
+        record["services"] = services
+    return record
+
+
+def _phones(service):
+    phones = []
+    for kind, number, description in (
+        ("main", service.phone, "Telefon"),
+        ("24h", service.phone_24h, "Telefon, hele døgnet"),
+    ):
+        if number:
+            phones.append(
+                {
+                    "id": made_id(service.public_id, "phone", kind),
+                    "service_id": str(service.public_id),
+                    "number": number,
+                    "type": "voice",
+                    "description": description,
+                }
+            )
+    return phones
+
+
+def _schedules(service):
+    if service.is_open_24_7:
+        return [
+            {
+                "id": made_id(service.public_id, "schedule", "24/7"),
+                "service_id": str(service.public_id),
+                "freq": "WEEKLY",
+                "wkst": "MO",
+                "byday": ",".join(WEEKDAYS),
+                "opens_at": "00:00",
+                "closes_at": "23:59",
+                "description": "Åpent hele døgnet, alle dager.",
+            }
+        ]
+    schedules = []
+    for period in service.opening_periods.all():
+        opens, closes = period.opens.strftime("%H:%M"), period.closes.strftime("%H:%M")
+        schedules.append(
+            _compact(
+                {
+                    "id": made_id(service.public_id, "schedule", period.weekday, opens, closes),
+                    "service_id": str(service.public_id),
+                    "freq": "WEEKLY",
+                    "wkst": "MO",
+                    "byday": WEEKDAYS[period.weekday],
+                    "opens_at": opens,
+                    "closes_at": closes,
+                    "notes": service.opening_hours_note_nb,
+                }
+            )
+        )
+    return schedules
+
+
+def _service_areas(service):
+    if service.is_national:
+        name, description = "Norge", "Hele landet"
+    elif service.municipality:
+        name = service.municipality.name
+        description = f"{service.municipality.name} kommune, {service.county.name}"
+    else:
+        return []
+    return [
+        {
+            "id": made_id(service.public_id, "service_area", name),
+            "service_id": str(service.public_id),
+            "name": name,
+            "description": description,
+            "extent_type": "municipality" if not service.is_national else "country",
+        }
+    ]
+
+
+def _languages(service):
+    names = dict(zip(service.languages, service.language_names(), strict=True))
+    return [
+        {
+            "id": made_id(service.public_id, "language", code),
+            "service_id": str(service.public_id),
+            "code": code,
+            "name": names[code],
+        }
+        for code in service.languages
+    ]
+
+
+def _attributes(service):
+    terms = [("service-categories", service.category)] + [
+        ("client-groups", group) for group in service.client_groups.all()
+    ]
+    return [
+        {
+            "id": made_id(service.public_id, "attribute", key, vocabulary.slug),
+            "link_id": str(service.public_id),
+            "link_type": "service",
+            "link_entity": "service",
+            "taxonomy_term_id": term_id(key, vocabulary.slug),
+            "taxonomy_term": term_record(key, vocabulary),
+        }
+        for key, vocabulary in terms
+    ]
+
+
+def location_id(service):
+    return made_id(service.public_id, "location")
+
+
+def location_record(service):
+    location = _compact(
+        {
+            "id": location_id(service),
+            "location_type": "physical",
+            "organization_id": organization_id(service.public_id),
+            "name": service.name,
+            "latitude": service.latitude,
+            "longitude": service.longitude,
+            "url": site_url(service.get_absolute_url()),
+        }
+    )
+    if service.postcode and service.county_id:
+        location["addresses"] = [
+            _compact(
+                {
+                    "id": made_id(service.public_id, "address"),
+                    "location_id": location["id"],
+                    "address_1": service.street_address or service.place,
+                    "city": service.place,
+                    "region": service.municipality.name if service.municipality_id else None,
+                    "state_province": service.county.name,
+                    "postal_code": service.postcode,
+                    "country": "NO",
+                    "address_type": "physical",
+                }
+            )
+        ]
+    if service.wheelchair_accessible is not None:
+        location["accessibility"] = [
+            {
+                "id": made_id(service.public_id, "accessibility"),
+                "location_id": location["id"],
+                "description": "Tilgjengelig med rullestol"
+                if service.wheelchair_accessible
+                else "Ikke tilgjengelig med rullestol",
+            }
+        ]
+    return location
+
+
+def has_location(service):
+    """A national line is reached by phone, from anywhere: it has no location."""
+    return not service.is_national and service.has_point
+
+
+def service_at_location_id(public_id):
+    return made_id(public_id, "service_at_location")
+
+
+def service_at_location_record(service, *, full=False):
+    record = {
+        "id": service_at_location_id(service.public_id),
+        "service_id": str(service.public_id),
+        "location_id": location_id(service),
+    }
+    if full:
+        record["location"] = location_record(service)
+        record["service"] = service_record(service, nested=False)
+    return record
+
+
+def service_record(service, *, full=True, nested=True):
+    """The service with its one-to-one fields, and with `full` all that belongs to it."""
+    record = _compact(
+        {
+            "id": str(service.public_id),
+            "organization_id": organization_id(service.public_id),
+            "name": service.name,
+            "description": service.description_nb,
+            "url": service.website or site_url(service.get_absolute_url()),
+            "email": service.email,
+            "status": "active",
+            "fees_description": "Gratis." if service.is_free else "Kan koste penger.",
+            "application_process": "Trenger henvisning."
+            if service.needs_referral
+            else "Du trenger ikke henvisning.",
+            "eligibility_description": ", ".join(
+                group.name_nb for group in service.client_groups.all()
+            ),
+            "assured_date": service.last_verified.isoformat() if service.last_verified else None,
+            "alert": "Demo: denne tjenesten er oppdiktet, og telefonnummeret er ikke ekte."
+            if service.is_demo
+            else None,
+            "last_modified": service.updated_at.isoformat(),
+        }
+    )
+    if not full:
+        return record
+    record.update(
+        {
+            "phones": _phones(service),
+            "schedules": _schedules(service),
+            "service_areas": _service_areas(service),
+            "languages": _languages(service),
+            "attributes": _attributes(service),
+        }
+    )
+    if nested:
+        record["organization"] = organization_record(service)
+        record["service_at_locations"] = (
+            [service_at_location_record(service) | {"location": location_record(service)}]
+            if has_location(service)
+            else []
+        )
+    return record
+
+
+def minimal_service_record(service):
+    """HSDS's `minimal`: the id and when it changed, and the name and status that its schema
+    requires of every service."""
+    return {
+        "id": str(service.public_id),
+        "name": service.name,
+        "status": "active",
+        "last_modified": service.updated_at.isoformat(),
+    }
