@@ -10,6 +10,7 @@ app_name = "opendata"
 urlpatterns = [
     path("", views.metadata, name="metadata"),
     path("openapi.json", views.openapi, name="openapi"),
+    path("datapackage.zip", views.data_package, name="data-package"),
     path("services", views.services, name="services"),
     path("services/<str:public_id>", views.service, name="service"),
     path("service_at_locations", views.service_at_locations, name="service-at-locations"),

@@ -7,7 +7,7 @@ import math
 import uuid
 
 from django.db.models import Q, QuerySet
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +22,7 @@ from services.selectors import (
     published_public_ids,
 )
 
-from . import forms, hsds
+from . import datapackage, forms, hsds
 from .openapi import openapi_document
 
 CACHE_SECONDS = 300
@@ -318,6 +318,18 @@ def taxonomy_term(request, made_id):
     categories, groups = open_data_vocabularies()
     vocabulary = next(v for v in [*categories, *groups] if v.slug == found["code"])
     return api_response(hsds.term_record(found["taxonomy"], vocabulary, detail=True))
+
+
+@require_GET
+@shared_page()
+def data_package(request):
+    """Everything as CSV files with a datapackage.json, zipped. Made again on the first
+    request after a listing changes: the page cache keeps it until then."""
+    categories, groups = open_data_vocabularies()
+    content = datapackage.package_zip(open_data_queryset(), categories, groups)
+    response = _open(HttpResponse(content, content_type="application/zip"))
+    response["Content-Disposition"] = 'attachment; filename="din-utvei-hsds.zip"'
+    return response
 
 
 @shared_page()
