@@ -121,6 +121,7 @@ def page_types():
         "/sporsmal/les-svar/",
         f"/sporsmal/{question}/",
         "/om-tjenesten/",
+        "/apne-data/",
         "/finnes-ikke/",
     ]
 
