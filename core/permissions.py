@@ -1,11 +1,13 @@
-"""Staff groups: "Redaktør" (editors), "Fagpanel" (the professional panel) and
-"Fagpanel-moderator" (the panel members who screen, assign, approve and publish). Each app's
+"""Staff groups: "Redaktør" (editors), "Fagpanel" (the professional panel),
+"Fagpanel-moderator" (the panel members who screen, assign, approve and publish) and
+"Krisesenter" (a shelter's staff, who set its places). Each app's
 data migrations grant and revoke its own permissions with these helpers; each group holds
 the least it needs (tests/core/test_staff_groups.py lists every permission)."""
 
 EDITORS = "Redaktør"
 PANEL = "Fagpanel"
 PANEL_MODERATORS = "Fagpanel-moderator"
+SHELTER_STAFF = "Krisesenter"
 
 
 def grant_group_permissions(apps, *, group_name, app_label, codenames):

@@ -15,6 +15,7 @@ import services.admin  # noqa: F401, E402
 from core import staff
 from core.page_cache import shared_page
 from opendata import views as opendata_views
+from services.shelter_views import ShelterPlacesView
 
 from . import views
 
@@ -46,6 +47,13 @@ urlpatterns = [
     ),
     path("admin/konto/", include(staff_account_patterns)),
     path("admin/konto/logg-ut-overalt/", staff.log_out_everywhere, name="log-out-everywhere"),
+    # A shelter's staff set its places here (services/shelter_views.py), behind the admin's
+    # login and second factor.
+    path(
+        "admin/plasser/",
+        admin.site.admin_view(ShelterPlacesView.as_view()),
+        name="shelter-places",
+    ),
     path("admin/", admin.site.urls),
     # The open data (HSDS 3.1), in no language of the site's: its text is bokmål, its
     # field names English.

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
+from core.permissions import SHELTER_STAFF
 
 from .models import (
     SPOKEN_LANGUAGES,
@@ -61,6 +63,14 @@ class ServiceAdminForm(forms.ModelForm):
             "longitude": forms.NumberInput(attrs={"step": "any"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "shelter_staff" in self.fields:
+            # Only members of the shelter staff's group can be tied to a shelter.
+            self.fields["shelter_staff"].queryset = get_user_model().objects.filter(
+                groups__name=SHELTER_STAFF, is_active=True
+            )
+
 
 class OpeningPeriodInline(admin.TabularInline):
     model = OpeningPeriod
@@ -92,7 +102,7 @@ class ServiceAdmin(TranslationAdmin):
     search_fields = ["name", "slug", "place", "postcode", "municipality__name", "phone"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality"]
-    filter_horizontal = ["client_groups"]
+    filter_horizontal = ["client_groups", "shelter_staff"]
     inlines = [OpeningPeriodInline]
     readonly_fields = ["county", "created_at", "updated_at"]
     actions = ["mark_verified", "publish", "unpublish"]
@@ -155,6 +165,16 @@ class ServiceAdmin(TranslationAdmin):
                     for code, _name in settings.LANGUAGES
                     if code != settings.LANGUAGE_CODE
                 ],
+            },
+        ),
+        (
+            _("Shelter staff"),
+            {
+                "fields": ["shelter_staff"],
+                "classes": ["collapse"],
+                "description": _(
+                    "Crisis shelters only: the staff who set the shelter's places tonight."
+                ),
             },
         ),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),

@@ -18,5 +18,6 @@ class ServicesConfig(AppConfig):
             models.ClientGroup,
             models.County,
             models.Municipality,
+            models.ShelterStatus,
         )
         page_cache.never_shown_on_pages(models.ListingErrorReport)

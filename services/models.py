@@ -167,6 +167,14 @@ class Service(models.Model):
     # The id in the open data (HSDS, opendata/): kept when the name or slug changes, and
     # carried by the CSV export and import, so that re-users can follow a service.
     public_id = models.UUIDField(_("public id"), unique=True, editable=False)
+    # Shelters only: the staff who keep its places up to date (services/shelters.py).
+    shelter_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="shelters",
+        verbose_name=_("shelter staff"),
+        help_text=_("Staff of this crisis shelter, who may set its places."),
+    )
     category = models.ForeignKey(
         ServiceCategory,
         on_delete=models.PROTECT,
@@ -466,3 +474,54 @@ class ListingErrorReport(models.Model):
         return (
             f"{self.service} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.service)
         )
+
+
+# A shelter's status says nothing once it is this old: "unknown — call".
+SHELTER_STATUS_FRESH_FOR = dt.timedelta(hours=24)
+
+
+class ShelterPlaces(models.TextChoices):
+    AVAILABLE = "available", _("Places available")
+    FEW = "few", _("Few places left")
+    FULL = "full", _("Full – call anyway")
+    CALL_FIRST = "call-first", _("Call first")
+
+
+class ShelterStatusQuerySet(models.QuerySet):
+    def fresh(self, now=None):
+        now = now or timezone.now()
+        return self.filter(set_at__gt=now - SHELTER_STATUS_FRESH_FOR)
+
+
+class ShelterStatus(models.Model):
+    """One setting of a shelter's places by its own staff. Every setting is kept: the latest
+    is shown for 24 hours, and the history gives the funder's statistics (how often full,
+    per county and month). Who set it is not kept: the statistics do not need it."""
+
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        related_name="shelter_statuses",
+        verbose_name=_("shelter"),
+    )
+    places = models.CharField(_("places"), max_length=12, choices=ShelterPlaces.choices)
+    set_at = models.DateTimeField(_("set"), default=timezone.now)
+
+    objects = ShelterStatusQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-set_at"]
+        indexes = [models.Index(fields=["service", "-set_at"], name="shelter_status_latest")]
+        verbose_name = _("shelter status")
+        verbose_name_plural = _("shelter statuses")
+        permissions = [("set_shelter_status", _("Can set the places of own shelters"))]
+
+    def __str__(self):
+        return f"{self.service}: {self.get_places_display()} ({self.set_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def fresh_until(self):
+        return self.set_at + SHELTER_STATUS_FRESH_FOR
+
+    def is_fresh(self, now=None):
+        return (now or timezone.now()) < self.fresh_until

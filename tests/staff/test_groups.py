@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from core.permissions import EDITORS, PANEL, PANEL_MODERATORS
+from core.permissions import EDITORS, PANEL, PANEL_MODERATORS, SHELTER_STAFF
 from tests import factories as article_factories
 from tests.staff import helpers
 
@@ -102,7 +102,9 @@ EDITOR_PERMISSIONS = {
     "services.view_service",
     "services.view_servicecategory",
     "services.view_clientgroup",
+    "services.view_shelterstatus",
 }
+SHELTER_STAFF_PERMISSIONS = {"services.set_shelter_status"}
 
 
 def permissions_of(name):
@@ -113,8 +115,13 @@ def permissions_of(name):
     }
 
 
-def test_the_staff_groups_are_these_three():
-    assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, PANEL, PANEL_MODERATORS}
+def test_the_staff_groups_are_these_four():
+    assert set(Group.objects.values_list("name", flat=True)) == {
+        EDITORS,
+        PANEL,
+        PANEL_MODERATORS,
+        SHELTER_STAFF,
+    }
 
 
 @pytest.mark.parametrize(
@@ -123,6 +130,7 @@ def test_the_staff_groups_are_these_three():
         (PANEL, PANEL_PERMISSIONS),
         (PANEL_MODERATORS, MODERATOR_PERMISSIONS),
         (EDITORS, EDITOR_PERMISSIONS),
+        (SHELTER_STAFF, SHELTER_STAFF_PERMISSIONS),
     ],
 )
 def test_each_group_holds_exactly_its_permissions(group, expected):
