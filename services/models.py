@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from core import page_cache
 from core.models import OrderedVocabulary
 
 OSLO = ZoneInfo("Europe/Oslo")
+SHELTER_CATEGORY = "krisesenter"
 STALE_AFTER = dt.timedelta(days=365)
 
 # Norway's bounding box, Svalbard and Jan Mayen included: a point outside it is a typo.
@@ -343,6 +345,29 @@ class Service(models.Model):
         page_cache.holds_until(self.open_status_holds_until(now))
         return self.is_open_at(now)
 
+    @property
+    def is_shelter(self):
+        return self.category.slug == SHELTER_CATEGORY
+
+    @property
+    def shelter_places_now(self):
+        """What its staff last said of its places, while that is fresh (24 hours); None
+        means "unknown – call". Reads `latest_places` where services.shelters.
+        with_shelter_status has annotated it, else asks the database."""
+        if hasattr(self, "latest_places"):
+            places, set_at = self.latest_places, self.latest_places_set_at
+        else:
+            latest = self.shelter_statuses.first()
+            places, set_at = (latest.places, latest.set_at) if latest else (None, None)
+        if places is None:
+            return None
+        fresh_until = set_at + SHELTER_STATUS_FRESH_FOR
+        if timezone.now() >= fresh_until:
+            return None
+        # A kept page that shows it ends when it goes stale.
+        page_cache.holds_until(fresh_until)
+        return ShelterPlacesNow(places, ShelterPlaces(places).label, set_at)
+
     def open_status_holds_until(self, moment):
         """A moment no later than the next opening or closing after `moment` (None: it
         never changes). Any opening or closing time of the next 24 hours counts, whatever
@@ -478,6 +503,13 @@ class ListingErrorReport(models.Model):
 
 # A shelter's status says nothing once it is this old: "unknown — call".
 SHELTER_STATUS_FRESH_FOR = dt.timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class ShelterPlacesNow:
+    places: str
+    label: str
+    set_at: dt.datetime
 
 
 class ShelterPlaces(models.TextChoices):

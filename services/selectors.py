@@ -30,7 +30,15 @@ from core.search import (
 )
 
 from .geocoding import locate
-from .models import ClientGroup, OpeningPeriod, Service, ServiceCategory, service_detail_url
+from .models import (
+    SHELTER_CATEGORY,
+    ClientGroup,
+    OpeningPeriod,
+    Service,
+    ServiceCategory,
+    service_detail_url,
+)
+from .shelters import with_shelter_status
 
 # The length of a degree of latitude is at least this many km in Norway (57–81° N), so a
 # box measured with it always holds the whole circle.
@@ -106,7 +114,7 @@ CARD_FIELDS = (
 
 def listing_queryset():
     """Published services with what a detail page shows, in a fixed number of queries."""
-    return (
+    return with_shelter_status(
         Service.objects.published()
         .select_related("category", "municipality", "county")
         .prefetch_related(Prefetch("opening_periods", queryset=OpeningPeriod.objects.all()))
@@ -115,12 +123,18 @@ def listing_queryset():
 
 def card_queryset():
     """Published services with only what their cards in a list show."""
-    return (
+    return with_shelter_status(
         Service.objects.published()
         .select_related("category")
         .prefetch_related(Prefetch("opening_periods", queryset=OpeningPeriod.objects.all()))
         .only(*CARD_FIELDS)
     )
+
+
+def shelters_overview():
+    """Every published shelter with its places, by county: the national overview."""
+    shelters = listing_queryset().filter(category__slug=SHELTER_CATEGORY)
+    return shelters.order_by("county__name", "name")
 
 
 def bounding_box(latitude, longitude, radius_km):
@@ -392,7 +406,7 @@ def _snippet(category, place, description):
 def open_data_queryset():
     """Published services with everything the open data shows (opendata/), in a fixed
     number of queries, in an order that pages can rely on."""
-    return (
+    return with_shelter_status(
         Service.objects.published()
         .select_related("category", "municipality", "county")
         .prefetch_related(

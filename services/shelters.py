@@ -4,9 +4,7 @@ are tied to (Service.shelter_staff) and of no other."""
 
 from django.db.models import OuterRef, Subquery
 
-from .models import Service, ShelterStatus
-
-SHELTER_CATEGORY = "krisesenter"
+from .models import SHELTER_CATEGORY, Service, ShelterStatus
 
 
 def shelters_kept_by(user):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.ServiceSearchView.as_view(), name="search"),
     path("kart.geojson", views.services_geojson, name="geojson"),
     path("kategori/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("krisesentre/plasser/", views.ShelterOverviewView.as_view(), name="shelters"),
     path("<slug:slug>/", views.ServiceDetailView.as_view(), name="detail"),
     path("<slug:slug>/meld-feil/", views.ListingErrorReportView.as_view(), name="report-error"),
     path(

@@ -16,7 +16,7 @@ from core.ratelimit import RateLimit
 
 from .forms import ListingErrorReportForm, ServiceSearchForm
 from .models import Service, ServiceCategory, service_detail_url
-from .selectors import card_queryset, listing_queryset, national_services
+from .selectors import card_queryset, listing_queryset, national_services, shelters_overview
 from .services import listing_error_report_submit
 
 PAGE_SIZE = 20
@@ -118,6 +118,16 @@ class CategoryView(ServiceSearchView):
 
 
 @page_cache.shared_page()
+class ShelterOverviewView(TemplateView):
+    """Every shelter with what its staff last said of its places (the national overview)."""
+
+    template_name = "services/shelter_overview.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(shelters=shelters_overview(), **kwargs)
+
+
+@page_cache.shared_page()
 class ServiceDetailView(DetailView):
     template_name = "services/detail.html"
     context_object_name = "service"
@@ -207,12 +217,23 @@ def nearby_features(nearby):
             {field: getattr(item.service, field) for field in MARKER_VALUES},
             item.service.category,
             item.distance_km,
+            _places(item.service),
         )
         for item in nearby
     ]
 
 
-def _feature(values, category, distance_km=None):
+def _places(service):
+    """A shelter's places for its marker's popup: the status, or "unknown – call"."""
+    if not service.is_shelter:
+        return None
+    status = service.shelter_places_now
+    if status is None:
+        return _("Places tonight: unknown – call")
+    return f"{_('Places tonight:')} {status.label}"
+
+
+def _feature(values, category, distance_km=None, places=None):
     properties = {
         "name": values["name"],
         "url": service_detail_url(values["slug"]),
@@ -222,6 +243,8 @@ def _feature(values, category, distance_km=None):
     }
     if distance_km is not None:
         properties["distance_km"] = round(distance_km, 1)
+    if places is not None:
+        properties["places"] = str(places)
     return {
         "type": "Feature",
         "geometry": {

@@ -36,6 +36,18 @@ def empty_cache():
     page_cache._paused_until[0] = 0.0
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test begins in bokmål: a request in another language leaves that language
+    active in the test's thread, and a later test's reverse() would follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def reference_data(django_db_setup, django_db_blocker):
     """What the migrations loaded (counties, categories, staff groups …), captured once,

@@ -19,6 +19,11 @@
     meta.textContent = properties.category +
       (properties.distance_km !== undefined ? " · " + properties.distance_km + " km" : "");
     wrapper.appendChild(meta);
+    if (properties.places) {
+      var places = document.createElement("div");
+      places.textContent = properties.places;
+      wrapper.appendChild(places);
+    }
     return wrapper;
   }
 

@@ -68,3 +68,64 @@ def test_an_editor_ties_only_shelter_staff_to_a_shelter(client, shelters):
     form = client.get(reverse("admin:services_service_change", args=[own.pk]))
     choices = form.context["adminform"].form.fields["shelter_staff"].queryset
     assert list(choices) == [worker]
+
+
+def set_places(service, places, hours_ago):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    return ShelterStatus.objects.create(
+        service=service, places=places, set_at=timezone.now() - dt.timedelta(hours=hours_ago)
+    )
+
+
+def test_the_status_shows_on_the_listing_results_map_and_overview(client, shelters):
+    own, other, _worker = shelters
+    set_places(own, "few", hours_ago=3)
+    set_places(own, "full", hours_ago=30)  # older, and superseded anyway
+
+    detail = client.get(f"/tjenester/{own.slug}/").content.decode()
+    assert "Places tonight: Few places left" in detail or "Få plasser igjen" in detail
+    assert "3\xa0hours ago" in detail or "3\xa0timer" in detail
+    results = client.get("/en/tjenester/", {"q": "0150"}).content.decode()
+    assert "Few places left" in results and "unknown – call" in results  # the other shelter
+    features = client.get("/en/tjenester/kart.geojson", {"q": "0150"}).json()["features"]
+    places = {f["properties"]["name"]: f["properties"]["places"] for f in features}
+    assert places == {
+        "Krisesenteret i Bergen": "Places tonight: Few places left",
+        "Krisesenteret i Oslo": "Places tonight: unknown – call",
+    }
+    overview = client.get("/en/tjenester/krisesentre/plasser/").content.decode()
+    assert overview.count('class="service-card"') == 2
+    assert "Few places left" in overview and "Places tonight: unknown – call" in overview
+
+
+def test_after_24_hours_without_an_update_the_status_is_unknown(client, shelters):
+    own, _other, _worker = shelters
+    set_places(own, "available", hours_ago=24.1)
+    page = client.get(f"/en/tjenester/{own.slug}/").content.decode()
+    assert "Places tonight: unknown – call" in page and "Places available" not in page
+
+
+def test_a_new_status_shows_at_once_and_a_kept_page_ends_when_it_goes_stale(
+    client, shelters, monkeypatch
+):
+    from core import page_cache
+
+    own, _other, _worker = shelters
+    url = f"/en/tjenester/{own.slug}/"
+    assert "unknown – call" in client.get(url).content.decode()  # and kept
+    status = set_places(own, "available", hours_ago=23.5)
+    moments = []
+    original = page_cache.holds_until
+    monkeypatch.setattr(
+        page_cache, "holds_until", lambda moment: moments.append(moment) or original(moment)
+    )
+    assert "Places available" in client.get(url).content.decode()
+    assert status.fresh_until in moments  # the page is kept no longer than that
+
+
+def test_a_service_that_is_not_a_shelter_shows_no_places(client):
+    line = factories.service(category=factories.category("legevakt"))
+    assert "Places tonight" not in client.get(f"/en/tjenester/{line.slug}/").content.decode()
