@@ -2,8 +2,10 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,8 @@ from .models import (
     OpeningPeriod,
     Service,
     ServiceCategory,
+    ShelterPlaces,
+    ShelterStatus,
 )
 from .services import (
     listing_error_reports_handle,
@@ -29,6 +33,7 @@ from .services import (
     services_mark_verified,
     services_publish,
 )
+from .shelters import shelter_statistics
 from .widgets import MapPointWidget
 
 
@@ -315,3 +320,34 @@ class ListingErrorReportAdmin(admin.ModelAdmin):
         listing_error_reports_handle(
             reports=queryset, status=ListingErrorReport.Status.DISMISSED, by=request.user
         )
+
+
+@admin.register(ShelterStatus)
+class ShelterStatusAdmin(ReadOnlyAdmin):
+    """The shelters' history of places, and its statistics per county and month (for the
+    funder). Set by the shelters themselves on their own page, never here."""
+
+    list_display = ["service", "places", "set_at"]
+    list_filter = ["places", "service__county"]
+    list_select_related = ["service"]
+    date_hierarchy = "set_at"
+    search_fields = ["service__name"]
+
+    def get_urls(self):
+        statistics = self.admin_site.admin_view(self.statistics_view)
+        return [
+            path("statistikk/", statistics, name="services_shelterstatus_statistics"),
+            *super().get_urls(),
+        ]
+
+    def statistics_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Shelter places per county and month"),
+            "opts": self.model._meta,
+            "places": ShelterPlaces.choices,
+            "months": shelter_statistics(),
+        }
+        return TemplateResponse(request, "services/admin/shelter_statistics.html", context)

@@ -129,3 +129,43 @@ def test_a_new_status_shows_at_once_and_a_kept_page_ends_when_it_goes_stale(
 def test_a_service_that_is_not_a_shelter_shows_no_places(client):
     line = factories.service(category=factories.category("legevakt"))
     assert "Places tonight" not in client.get(f"/en/tjenester/{line.slug}/").content.decode()
+
+
+def test_the_statistics_count_each_status_per_county_and_month(client, shelters):
+    import datetime as dt
+
+    from services.models import OSLO, Municipality
+    from services.shelters import shelter_statistics
+
+    own, other, _worker = shelters  # both in Oslo
+    tromso = factories.service(
+        name="Krisesenteret i Tromsø", municipality=Municipality.objects.get(number="5501")
+    )
+    november = dt.datetime(2026, 11, 30, 23, 30, tzinfo=OSLO)  # still November in Norway
+    december = dt.datetime(2026, 12, 2, 12, tzinfo=OSLO)
+    for service, places, moment in [
+        (own, "full", november),
+        (own, "available", november),
+        (other, "full", november),
+        (own, "full", december),
+        (tromso, "few", december),
+    ]:
+        ShelterStatus.objects.create(service=service, places=places, set_at=moment)
+
+    months = {(m.county, m.month): m for m in shelter_statistics()}
+    assert set(months) == {
+        ("Oslo", dt.date(2026, 11, 1)),
+        ("Oslo", dt.date(2026, 12, 1)),
+        ("Troms", dt.date(2026, 12, 1)),
+    }
+    oslo_november = months[("Oslo", dt.date(2026, 11, 1))]
+    assert (oslo_november.counts["full"], oslo_november.counts["available"]) == (2, 1)
+    assert oslo_november.total == 3 and oslo_november.full_share == pytest.approx(2 / 3)
+    assert months[("Troms", dt.date(2026, 12, 1))].counts["few"] == 1
+
+    url = reverse("admin:services_shelterstatus_statistics")
+    client.force_login(helpers.staff_user("redaktor", groups=[EDITORS]))
+    page = client.get(url)
+    assert page.status_code == 200 and "67 %" in page.content.decode()
+    client.force_login(helpers.staff_user("ane.s", groups=[SHELTER_STAFF]))
+    assert client.get(url).status_code == 403
