@@ -29,6 +29,20 @@ TAXONOMIES = (
         "Din utvei: hvem tjenesten er for",
         "Hvem en tjeneste er for: kvinner, menn, barn og unge, pårørende, …",
     ),
+    (
+        "shelter-places",
+        "Din utvei: plasser på krisesenteret",
+        "Hva krisesenterets egne ansatte sist sa om plassene, i 24 timer; deretter «ukjent». "
+        "Attributtets verdi er når det ble satt.",
+    ),
+)
+# The shelter-places terms, in the registry's language (services.models.ShelterPlaces).
+SHELTER_PLACES = (
+    ("available", "Ledige plasser"),
+    ("few", "Få plasser igjen"),
+    ("full", "Fullt – ring likevel"),
+    ("call-first", "Ring først"),
+    ("unknown", "Ukjent – ring"),
 )
 
 
@@ -67,9 +81,9 @@ def taxonomy_records():
     ]
 
 
-def term_record(taxonomy_key, vocabulary, *, detail=False):
+def term_record(taxonomy_key, vocabulary):
     """A category or a client group as a taxonomy term."""
-    record = _compact(
+    return _compact(
         {
             "id": term_id(taxonomy_key, vocabulary.slug),
             "code": vocabulary.slug,
@@ -83,17 +97,27 @@ def term_record(taxonomy_key, vocabulary, *, detail=False):
             else None,
         }
     )
-    if detail:
-        record["taxonomy_detail"] = next(
-            item for item in taxonomy_records() if item["id"] == record["taxonomy_id"]
-        )
-    return record
+
+
+def shelter_places_term(code):
+    name = dict(SHELTER_PLACES)[code]
+    return {
+        "id": term_id("shelter-places", code),
+        "code": code,
+        "name": name,
+        "description": name,
+        "taxonomy": "shelter-places",
+        "taxonomy_id": taxonomy_id("shelter-places"),
+        "language": "nb",
+    }
 
 
 def term_records(categories, client_groups):
-    return [term_record("service-categories", category) for category in categories] + [
-        term_record("client-groups", group) for group in client_groups
-    ]
+    return (
+        [term_record("service-categories", category) for category in categories]
+        + [term_record("client-groups", group) for group in client_groups]
+        + [shelter_places_term(code) for code, _name in SHELTER_PLACES]
+    )
 
 
 def organization_id(public_id):
@@ -203,21 +227,31 @@ def _languages(service):
     ]
 
 
-def _attributes(service):
-    terms = [("service-categories", service.category)] + [
-        ("client-groups", group) for group in service.client_groups.all()
-    ]
-    return [
+def _attribute(service, term, value=None):
+    return _compact(
         {
-            "id": made_id(service.public_id, "attribute", key, vocabulary.slug),
+            "id": made_id(service.public_id, "attribute", term["taxonomy"], term["code"]),
             "link_id": str(service.public_id),
             "link_type": "service",
             "link_entity": "service",
-            "taxonomy_term_id": term_id(key, vocabulary.slug),
-            "taxonomy_term": term_record(key, vocabulary),
+            "taxonomy_term_id": term["id"],
+            "taxonomy_term": term,
+            "value": value,
         }
-        for key, vocabulary in terms
+    )
+
+
+def _attributes(service):
+    terms = [term_record("service-categories", service.category)] + [
+        term_record("client-groups", group) for group in service.client_groups.all()
     ]
+    attributes = [_attribute(service, term) for term in terms]
+    if service.is_shelter:
+        # What its staff last said of its places while fresh, with when; else "unknown".
+        status = service.shelter_places_now
+        code, when = (status.places, status.set_at.isoformat()) if status else ("unknown", None)
+        attributes.append(_attribute(service, shelter_places_term(code), when))
+    return attributes
 
 
 def location_id(service):

@@ -315,9 +315,8 @@ def taxonomy_term(request, made_id):
     found = next((t for t in _terms() if t["id"] == str(made_id)), None)
     if not found:
         return not_found("taxonomy_term")
-    categories, groups = open_data_vocabularies()
-    vocabulary = next(v for v in [*categories, *groups] if v.slug == found["code"])
-    return api_response(hsds.term_record(found["taxonomy"], vocabulary, detail=True))
+    taxonomy = next(t for t in hsds.taxonomy_records() if t["id"] == found["taxonomy_id"])
+    return api_response(found | {"taxonomy_detail": taxonomy})
 
 
 @require_GET

@@ -105,6 +105,7 @@ def test_a_full_service_carries_what_its_page_shows(client, registry):
         "krisesenter": "service-categories",
         "kvinner": "client-groups",
         "barn-og-unge": "client-groups",
+        "unknown": "shelter-places",  # no status set yet
     }
     national = get_json(client, f"{API}/services/{line.public_id}")
     check(national, "service")
@@ -259,3 +260,34 @@ def test_the_open_data_page_explains_it_and_the_about_page_links_to_it(client):
     assert "CC BY 4.0" in page and "/api/v1/services" in page
     assert 'href="/apne-data/"' in client.get("/om-tjenesten/").content.decode()
     assert client.get("/en/apne-data/").status_code == 200
+
+
+def test_a_shelters_places_are_a_service_attribute(client, registry):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from services.models import ShelterStatus
+
+    shelter, line, _hidden = registry
+
+    def places_of(service):
+        record = get_json(client, f"{API}/services/{service.public_id}")
+        check(record, "service")
+        return [
+            (a["taxonomy_term"]["code"], a.get("value"))
+            for a in record["attributes"]
+            if a["taxonomy_term"]["taxonomy"] == "shelter-places"
+        ]
+
+    assert places_of(shelter) == [("unknown", None)]
+    assert places_of(line) == []  # not a shelter
+    status = ShelterStatus.objects.create(
+        service=shelter, places="full", set_at=timezone.now() - dt.timedelta(hours=2)
+    )
+    assert places_of(shelter) == [("full", status.set_at.isoformat())]
+    status.set_at -= dt.timedelta(hours=23)
+    status.save()
+    assert places_of(shelter) == [("unknown", None)]
+    term = hsds.term_id("shelter-places", "full")
+    check(get_json(client, f"{API}/taxonomy_terms/{term}"), "taxonomy_term")
