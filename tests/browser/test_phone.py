@@ -116,6 +116,7 @@ def page_types():
         "/",
         "/tjenester/?q=0150",
         "/tjenester/krisesenteret-i-oslo-demo/",
+        "/tjenester/krisesentre/plasser/",
         f"/artikler/{article}/",
         "/sporsmal/still-et-sporsmal/",
         "/sporsmal/les-svar/",

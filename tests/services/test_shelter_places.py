@@ -169,3 +169,19 @@ def test_the_statistics_count_each_status_per_county_and_month(client, shelters)
     assert page.status_code == 200 and "67 %" in page.content.decode()
     client.force_login(helpers.staff_user("ane.s", groups=[SHELTER_STAFF]))
     assert client.get(url).status_code == 403
+
+
+def test_the_demo_gives_the_demo_shelters_places_once(client):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("import_services", "services/data/demo_services.csv", stdout=io.StringIO())
+    call_command("load_demo_shelter_places", stdout=io.StringIO())
+    count = ShelterStatus.objects.count()
+    call_command("load_demo_shelter_places", stdout=io.StringIO())
+    assert ShelterStatus.objects.count() == count > 0
+    overview = client.get("/en/tjenester/krisesentre/plasser/").content.decode()
+    assert "Places tonight: unknown – call" in overview and "updated" in overview
+    category = client.get("/en/tjenester/kategori/krisesenter/").content.decode()
+    assert 'href="/en/tjenester/krisesentre/plasser/"' in category
