@@ -537,7 +537,7 @@ class ShelterStatus(models.Model):
         verbose_name=_("shelter"),
     )
     places = models.CharField(_("places"), max_length=12, choices=ShelterPlaces.choices)
-    set_at = models.DateTimeField(_("set"), default=timezone.now)
+    set_at = models.DateTimeField(_("time set"), default=timezone.now)
 
     objects = ShelterStatusQuerySet.as_manager()
 

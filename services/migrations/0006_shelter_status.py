@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('places', models.CharField(choices=[('available', 'Places available'), ('few', 'Few places left'), ('full', 'Full – call anyway'), ('call-first', 'Call first')], max_length=12, verbose_name='places')),
-                ('set_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='set')),
+                ('set_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='time set')),
                 ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shelter_statuses', to='services.service', verbose_name='shelter')),
             ],
             options={
