@@ -196,22 +196,38 @@ def _schedules(service):
 
 
 def _service_areas(service):
+    """The whole country for a national line; else the municipalities the editors say it
+    serves, or, where they have said none, its own."""
     if service.is_national:
-        name, description = "Norge", "Hele landet"
-    elif service.municipality:
-        name = service.municipality.name
-        description = f"{service.municipality.name} kommune, {service.county.name}"
-    else:
-        return []
+        return [_area(service, "Norge", "Hele landet", "country", "NO")]
+    served = list(service.serves_municipalities.all())
+    if not served and service.municipality:
+        served = [service.municipality]
     return [
+        _area(
+            service,
+            municipality.name,
+            f"{municipality.name} kommune, {municipality.county.name}",
+            "municipality",
+            municipality.number,
+        )
+        for municipality in served
+    ]
+
+
+def _area(service, name, description, extent_type, code):
+    return _compact(
         {
-            "id": made_id(service.public_id, "service_area", name),
+            "id": made_id(service.public_id, "service_area", code),
             "service_id": str(service.public_id),
             "name": name,
             "description": description,
-            "extent_type": "municipality" if not service.is_national else "country",
+            "extent_type": extent_type,
+            "uri": site_url(reverse("services:municipality", kwargs={"number": code}))
+            if extent_type == "municipality"
+            else None,
         }
-    ]
+    )
 
 
 def _languages(service):

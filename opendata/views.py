@@ -213,7 +213,10 @@ def _covering(services, postcode, proximity):
     if place is None:
         return None
     if proximity is None:
-        return services.filter(municipality__number=place.municipality_number)
+        number = place.municipality_number
+        return services.filter(
+            Q(serves_municipalities__number=number) | Q(municipality__number=number)
+        ).distinct()
     nearby = nearest_service_ids(
         latitude=place.latitude,
         longitude=place.longitude,

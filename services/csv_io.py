@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import opening_hours
-from .models import ClientGroup, OpeningPeriod, Service, ServiceCategory
+from .models import ClientGroup, Municipality, OpeningPeriod, Service, ServiceCategory
 from .services import service_save
 
 TRANSLATED = ("description", "opening_hours_note")
@@ -55,6 +55,7 @@ def columns():
         "opening_hours",
         *[f"opening_hours_note_{code}" for code in languages],
         "client_groups",
+        "serves_municipalities",
         "languages",
         "is_free",
         "needs_referral",
@@ -94,6 +95,19 @@ def _public_id(value):
         raise ValueError(f"the id {value!r} is not a UUID") from None
 
 
+def _municipalities(cell):
+    """The municipalities a row says it serves (numbers, "|"-separated); None when the file
+    has no such column, so that an older file leaves them as they are."""
+    if cell is None:
+        return None
+    numbers = [number.strip() for number in cell.split("|") if number.strip()]
+    found = list(Municipality.objects.filter(number__in=numbers))
+    unknown = sorted(set(numbers) - {municipality.number for municipality in found})
+    if unknown:
+        raise ValueError(f"unknown municipality {', '.join(unknown)}")
+    return found
+
+
 def _float(value):
     value = (value or "").strip()
     return float(value) if value else None
@@ -102,6 +116,7 @@ def _float(value):
 def _snapshot(service):
     data = {name: getattr(service, name) for name in _model_fields()}
     data["client_groups"] = sorted(service.client_groups.values_list("slug", flat=True))
+    data["serves"] = sorted(service.serves_municipalities.values_list("number", flat=True))
     data["opening"] = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     return data
 
@@ -183,8 +198,12 @@ def _import_row(row, categories, groups):
     if unknown:
         raise ValueError(f"unknown client group {', '.join(unknown)}")
 
+    served = _municipalities(row.get("serves_municipalities"))
+
     service_save(service=service)
     service.client_groups.set([groups[slug] for slug in group_slugs])
+    if served is not None:
+        service.serves_municipalities.set(served)
     current = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     if current != periods:
         service.opening_periods.all().delete()
@@ -252,7 +271,7 @@ def export_rows(services):
     """One dict per service, in the columns import_rows reads."""
     languages = [code for code, _name in settings.LANGUAGES]
     services = services.select_related("category").prefetch_related(
-        "client_groups", "opening_periods"
+        "client_groups", "opening_periods", "serves_municipalities"
     )
     for service in services.order_by("slug"):
         row = {
@@ -265,6 +284,9 @@ def export_rows(services):
                 (p.weekday, p.opens, p.closes) for p in service.opening_periods.all()
             ),
             "client_groups": "|".join(sorted(g.slug for g in service.client_groups.all())),
+            "serves_municipalities": "|".join(
+                sorted(m.number for m in service.serves_municipalities.all())
+            ),
             "languages": "|".join(service.languages),
             "wheelchair_accessible": ""
             if service.wheelchair_accessible is None

@@ -286,6 +286,10 @@ class Gazetteer:
             qualifiers=_qualifiers(municipalities.values()),
         )
 
+    def municipality(self, number: str) -> Place | None:
+        """A municipality's centre (its administrative centre's postcodes)."""
+        return self._municipalities.get(number)
+
     def postcode(self, code: str) -> Place | None:
         return self._postcodes.get(code.strip()) if isinstance(code, str) else None
 

@@ -76,6 +76,11 @@ class Municipality(models.Model):
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
     )
+    action_plan_url = models.URLField(
+        _("action plan against violence"),
+        blank=True,
+        help_text=_("The municipality's own action plan against violence in close relationships."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -84,6 +89,9 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:municipality", kwargs={"number": self.number})
 
 
 class ServiceCategory(OrderedVocabulary):
@@ -169,6 +177,15 @@ class Service(models.Model):
     # The id in the open data (HSDS, opendata/): kept when the name or slug changes, and
     # carried by the CSV export and import, so that re-users can follow a service.
     public_id = models.UUIDField(_("public id"), unique=True, editable=False)
+    # The municipalities it is the service of (a shelter serves several by law; a police
+    # district, a family counselling office, a Children's House a region): the editors keep
+    # it, the municipality pages and the open data's service areas show it.
+    serves_municipalities = models.ManyToManyField(
+        Municipality,
+        blank=True,
+        related_name="served_by",
+        verbose_name=_("serves these municipalities"),
+    )
     # Shelters only: the staff who keep its places up to date (services/shelters.py).
     shelter_staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

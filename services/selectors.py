@@ -29,10 +29,12 @@ from core.search import (
     translated_columns,
 )
 
+from .gazetteer import get_gazetteer
 from .geocoding import locate
 from .models import (
     SHELTER_CATEGORY,
     ClientGroup,
+    Municipality,
     OpeningPeriod,
     Service,
     ServiceCategory,
@@ -279,6 +281,10 @@ class SearchOutcome:
     lookup: object = None  # a gazetteer Lookup that found no single place
     radius_km: float = DEFAULT_RADIUS_KM
     further_away: tuple = ()
+    # Where a place or postcode was typed: the services that serve its municipality (the
+    # editors' "serves these municipalities"), shown before the nearest.
+    municipality: object = None
+    served_by: tuple = ()
 
     @property
     def has_origin(self):
@@ -290,12 +296,15 @@ def search_services(
 ):
     """Browser coordinates win over typed text; typed text goes through the offline
     gazetteer only, so a visitor's place never leaves the server."""
+    municipality, served_by = None, ()
     if coordinates is None and text:
         lookup = locate(text)
         if not lookup.found:
             return SearchOutcome(lookup=lookup)
         place = lookup.place
         coordinates, label = (place.latitude, place.longitude), place.name
+        municipality = Municipality.objects.filter(number=place.municipality_number).first()
+        served_by = tuple(_serving(municipality, coordinates, filters)) if municipality else ()
     elif coordinates is not None:
         label = ""
     else:
@@ -313,7 +322,25 @@ def search_services(
         nearby=tuple(nearby),
         radius_km=radius_km,
         further_away=tuple(nearest_beyond(coordinates, nearby, filters)),
+        municipality=municipality,
+        served_by=served_by,
     )
+
+
+def _serving(municipality, origin, filters):
+    """The services that serve a municipality, of the kinds its page names, with their
+    distance from the place searched for, in the order of the kinds."""
+    serving = filters.apply(card_queryset()).filter(
+        serves_municipalities=municipality, category__slug__in=MUNICIPALITY_KINDS
+    )
+    order = {slug: index for index, slug in enumerate(MUNICIPALITY_KINDS)}
+    found = sorted(serving, key=lambda service: (order[service.category.slug], service.name))
+    return [
+        NearbyService(service, _geodesic_km(origin, (service.latitude, service.longitude)))
+        if service.has_point
+        else NearbyService(service, None)
+        for service in found
+    ]
 
 
 def nearest_beyond(origin, nearby, filters):
@@ -412,6 +439,10 @@ def open_data_queryset():
         .prefetch_related(
             "client_groups",
             Prefetch(
+                "serves_municipalities",
+                queryset=Municipality.objects.select_related("county").order_by("name"),
+            ),
+            Prefetch(
                 "opening_periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens")
             ),
         )
@@ -426,3 +457,63 @@ def open_data_vocabularies():
 
 def published_public_ids():
     return list(Service.objects.published().values_list("public_id", flat=True))
+
+
+# The kinds of help a municipality page names, in this order.
+MUNICIPALITY_KINDS = (
+    "krisesenter",
+    "overgrepsmottak",
+    "legevakt",
+    "familievern",
+    "statens-barnehus",
+    "politi",
+)
+
+
+@dataclass(frozen=True)
+class KindOfHelp:
+    category: ServiceCategory
+    served_by: list  # NearbyService: those the editors say serve it, with their distance
+    nearest: NearbyService | None  # the nearest to its centre, when none of those
+
+
+def municipality_help(municipality):
+    """Who serves this municipality, kind by kind, and the nearest of each kind to its
+    centre (which may lie in another municipality)."""
+    centre = get_gazetteer().municipality(municipality.number)
+    categories = ServiceCategory.objects.in_bulk(MUNICIPALITY_KINDS, field_name="slug")
+    serving = list(card_queryset().filter(serves_municipalities=municipality).order_by("name"))
+    kinds = []
+    for slug in MUNICIPALITY_KINDS:
+        if slug not in categories:
+            continue
+        category = categories[slug]
+        nearest = None
+        if centre is not None:
+            found = services_near(
+                latitude=centre.latitude,
+                longitude=centre.longitude,
+                radius_km=MAX_RADIUS_KM,
+                limit=1,
+                filters=ServiceFilters(category=category),
+            )
+            nearest = found[0] if found else None
+        served_by = [
+            NearbyService(service, _distance_from(centre, service))
+            for service in serving
+            if service.category_id == category.pk
+        ]
+        if nearest and nearest.service.pk in {item.service.pk for item in served_by}:
+            nearest = None
+        kinds.append(KindOfHelp(category, served_by, nearest))
+    return kinds
+
+
+def _distance_from(centre, service):
+    if centre is None or not service.has_point:
+        return None
+    return _geodesic_km((centre.latitude, centre.longitude), (service.latitude, service.longitude))
+
+
+def municipalities_by_county():
+    return Municipality.objects.select_related("county").order_by("county__name", "name")

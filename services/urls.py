@@ -8,6 +8,8 @@ urlpatterns = [
     path("kart.geojson", views.services_geojson, name="geojson"),
     path("kategori/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("krisesentre/plasser/", views.ShelterOverviewView.as_view(), name="shelters"),
+    path("kommuner/", views.MunicipalityIndexView.as_view(), name="municipalities"),
+    path("kommune/<str:number>/", views.MunicipalityView.as_view(), name="municipality"),
     path("<slug:slug>/", views.ServiceDetailView.as_view(), name="detail"),
     path("<slug:slug>/meld-feil/", views.ListingErrorReportView.as_view(), name="report-error"),
     path(

@@ -15,8 +15,15 @@ from core.maps import map_attributes
 from core.ratelimit import RateLimit
 
 from .forms import ListingErrorReportForm, ServiceSearchForm
-from .models import Service, ServiceCategory, service_detail_url
-from .selectors import card_queryset, listing_queryset, national_services, shelters_overview
+from .models import Municipality, Service, ServiceCategory, service_detail_url
+from .selectors import (
+    card_queryset,
+    listing_queryset,
+    municipalities_by_county,
+    municipality_help,
+    national_services,
+    shelters_overview,
+)
 from .services import listing_error_report_submit
 
 PAGE_SIZE = 20
@@ -115,6 +122,29 @@ class CategoryView(ServiceSearchView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
+
+
+@page_cache.shared_page()
+class MunicipalityView(DetailView):
+    """Who serves a municipality, kind by kind, and the nearest of each kind."""
+
+    template_name = "services/municipality.html"
+    context_object_name = "municipality"
+    slug_field = slug_url_kwarg = "number"
+
+    def get_queryset(self):
+        return Municipality.objects.select_related("county")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kinds=municipality_help(self.object), **kwargs)
+
+
+@page_cache.shared_page()
+class MunicipalityIndexView(TemplateView):
+    template_name = "services/municipalities.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipalities=municipalities_by_county(), **kwargs)
 
 
 @page_cache.shared_page()

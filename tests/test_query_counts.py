@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 2,
     "/tjenester/": 6,
-    # One more: the nearest of the essential kinds not within the distance (further away).
-    "/tjenester/?q=0150": 8,
-    "/tjenester/?q=0150&category=krisesenter&open_now=1": 7,
+    # One more: the nearest of the essential kinds not within the distance (further away);
+    # two more: the postcode's municipality and the services that serve it ("served by").
+    "/tjenester/?q=0150": 10,
+    "/tjenester/?q=0150&category=krisesenter&open_now=1": 9,
     "/tjenester/kategori/krisesenter/": 8,
     "/tjenester/kart.geojson": 2,
     "/artikler/": 4,

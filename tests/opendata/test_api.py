@@ -291,3 +291,20 @@ def test_a_shelters_places_are_a_service_attribute(client, registry):
     assert places_of(shelter) == [("unknown", None)]
     term = hsds.term_id("shelter-places", "full")
     check(get_json(client, f"{API}/taxonomy_terms/{term}"), "taxonomy_term")
+
+
+def test_service_areas_are_the_municipalities_it_serves(client, registry):
+    from services.models import Municipality
+
+    shelter, _line, _hidden = registry
+    shelter.serves_municipalities.set(Municipality.objects.filter(number__in=["3301", "3203"]))
+    record = get_json(client, f"{API}/services/{shelter.public_id}")
+    check(record, "service")
+    assert sorted(area["name"] for area in record["service_areas"]) == ["Asker", "Drammen"]
+    assert all(
+        area["uri"].endswith(("/kommune/3301/", "/kommune/3203/"))
+        for area in record["service_areas"]
+    )
+    # A postcode in Drammen is covered by it, though it stands in Oslo.
+    covered = get_json(client, f"{API}/service_at_locations", {"postcode": "3015"})
+    assert [item["service_id"] for item in covered["contents"]] == [str(shelter.public_id)]

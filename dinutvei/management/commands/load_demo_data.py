@@ -13,5 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("import_services", DEMO_SERVICES, stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_shelter_places", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_service_areas", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_articles", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_questions", stdout=self.stdout, stderr=self.stderr)
