@@ -107,7 +107,7 @@ class ServiceAdmin(TranslationAdmin):
     search_fields = ["name", "slug", "place", "postcode", "municipality__name", "phone"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality"]
-    filter_horizontal = ["client_groups", "shelter_staff"]
+    filter_horizontal = ["client_groups", "serves_municipalities", "shelter_staff"]
     inlines = [OpeningPeriodInline]
     readonly_fields = ["county", "created_at", "updated_at"]
     actions = ["mark_verified", "publish", "unpublish"]
@@ -143,6 +143,7 @@ class ServiceAdmin(TranslationAdmin):
                     "latitude",
                     "longitude",
                     "location_precision",
+                    "serves_municipalities",
                 ]
             },
         ),
@@ -275,29 +276,72 @@ class CountyAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(ReadOnlyAdmin):
-    list_display = ["number", "name", "county"]
+class MunicipalityAdmin(admin.ModelAdmin):
+    """Kartverket's register, as it is; the editors add only the link to the municipality's
+    action plan, which its public page shows."""
+
+    list_display = ["number", "name", "county", "action_plan_url"]
     list_filter = ["county"]
     search_fields = ["name", "number"]
+    fields = ["number", "name", "county", "action_plan_url"]
+    readonly_fields = ["number", "name", "county"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ListingErrorReport)
 class ListingErrorReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "service_link", "short_message", "status", "handled_by"]
-    list_filter = ["status", "service__category", "service__county"]
-    search_fields = ["message", "service__name"]
-    list_select_related = ["service", "handled_by"]
-    readonly_fields = ["service", "message", "contact", "created_at", "handled_at", "handled_by"]
-    fields = ["service", "message", "contact", "status", "created_at", "handled_at", "handled_by"]
+    list_display = [
+        "created_at",
+        "kind",
+        "about_link",
+        "short_message",
+        "status",
+        "handled_by",
+    ]
+    list_filter = ["status", "kind", "service__category", "service__county"]
+    search_fields = ["message", "service__name", "municipality__name"]
+    list_select_related = ["service", "municipality", "handled_by"]
+    readonly_fields = [
+        "kind",
+        "service",
+        "municipality",
+        "message",
+        "contact",
+        "created_at",
+        "handled_at",
+        "handled_by",
+    ]
+    fields = [
+        "kind",
+        "service",
+        "municipality",
+        "message",
+        "contact",
+        "status",
+        "created_at",
+        "handled_at",
+        "handled_by",
+    ]
     actions = ["mark_fixed", "mark_dismissed"]
 
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("service"), ordering="service__name")
-    def service_link(self, report):
-        url = reverse("admin:services_service_change", args=[report.service_id])
-        return format_html('<a href="{}">{}</a>', url, report.service.name)
+    @admin.display(description=_("about"), ordering="service__name")
+    def about_link(self, report):
+        """The listing reported, or the municipality's public page (reports and proposals
+        about a municipality)."""
+        if report.service_id:
+            url = reverse("admin:services_service_change", args=[report.service_id])
+            return format_html('<a href="{}">{}</a>', url, report.service.name)
+        return format_html(
+            '<a href="{}">{}</a>', report.municipality.get_absolute_url(), report.municipality.name
+        )
 
     @admin.display(description=_("what is wrong"))
     def short_message(self, report):

@@ -196,3 +196,52 @@ class ListingErrorReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in self.Meta.fields:
             self.fields[name].validators.append(reject_control_characters)
+
+
+class ListingProposalForm(forms.Form):
+    """A service proposed for listing, e.g. by a municipality: what the editors need to
+    check it. Goes into the same queue as the error reports, as one text."""
+
+    name = forms.CharField(label=_("Name of the service"), max_length=200)
+    category = forms.ModelChoiceField(
+        label=_("Kind of help"), queryset=ServiceCategory.objects.all(), empty_label=None
+    )
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    website = forms.URLField(
+        label=_("Website"), max_length=200, required=False, assume_scheme="https"
+    )
+    about = forms.CharField(
+        label=_("What the service does, and for whom"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 1500}),
+    )
+    contact = forms.CharField(
+        label=_("contact (optional)").capitalize(),
+        max_length=200,
+        required=False,
+        help_text=_("Only if you want us to get back to you, e.g. a work e-mail."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(reject_control_characters)
+        self.fields["name"].error_messages["required"] = _("Write the service's name.")
+        self.fields["about"].error_messages["required"] = _(
+            "Tell us what the service does, and for whom."
+        )
+
+    def as_message(self):
+        data = self.cleaned_data
+        lines = [
+            f"{_('Name of the service')}: {data['name']}",
+            f"{_('Kind of help')}: {data['category'].name}",
+            f"{_('Address')}: {data['address']}",
+            f"{_('Phone')}: {data['phone']}",
+            f"{_('Website')}: {data['website']}",
+            "",
+            data["about"],
+        ]
+        return "\n".join(lines)

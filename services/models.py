@@ -470,19 +470,36 @@ class ListingErrorReportQuerySet(models.QuerySet):
 
 
 class ListingErrorReport(models.Model):
-    """A visitor's or municipality's report that a listing is wrong. Nothing about the
-    sender is stored beyond what they typed."""
+    """A visitor's or municipality's report, in the editors' one queue: a listing that is
+    wrong, something wrong on a municipality's page, or a service proposed for listing.
+    Nothing about the sender is stored beyond what they typed."""
 
     class Status(models.TextChoices):
         NEW = "new", pgettext_lazy("status of an error report", "New")
         FIXED = "fixed", pgettext_lazy("status of an error report", "Fixed")
         DISMISSED = "dismissed", pgettext_lazy("status of an error report", "Dismissed")
 
+    class Kind(models.TextChoices):
+        LISTING = "listing", _("Error in a listing")
+        MUNICIPALITY = "municipality", _("Error on a municipality's page")
+        PROPOSAL = "proposal", _("Proposed new listing")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.LISTING)
     service = models.ForeignKey(
         Service,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="error_reports",
         verbose_name=_("service"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("municipality"),
     )
     message = models.TextField(_("what is wrong"), max_length=2000)
     contact = models.CharField(
@@ -511,11 +528,16 @@ class ListingErrorReport(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("listing error report")
         verbose_name_plural = _("listing error reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(service__isnull=False) | Q(municipality__isnull=False),
+                name="report_is_about_something",
+            )
+        ]
 
     def __str__(self):
-        return (
-            f"{self.service} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.service)
-        )
+        about = self.service or self.municipality
+        return f"{about} ({self.created_at:%Y-%m-%d})" if self.created_at else str(about)
 
 
 # A shelter's status says nothing once it is this old: "unknown — call".

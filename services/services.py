@@ -10,8 +10,14 @@ from .models import ListingErrorReport, LocationPrecision, Municipality
 
 
 @transaction.atomic
-def listing_error_report_submit(*, service, message, contact=""):
-    report = ListingErrorReport(service=service, message=message, contact=contact)
+def listing_error_report_submit(
+    *, message, contact="", service=None, municipality=None, kind=ListingErrorReport.Kind.LISTING
+):
+    """A report into the editors' queue: about a listing, or about a municipality's page,
+    or a service proposed for it (`kind`)."""
+    report = ListingErrorReport(
+        kind=kind, service=service, municipality=municipality, message=message, contact=contact
+    )
     report.full_clean()
     report.save()
     return report

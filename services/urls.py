@@ -10,6 +10,21 @@ urlpatterns = [
     path("krisesentre/plasser/", views.ShelterOverviewView.as_view(), name="shelters"),
     path("kommuner/", views.MunicipalityIndexView.as_view(), name="municipalities"),
     path("kommune/<str:number>/", views.MunicipalityView.as_view(), name="municipality"),
+    path(
+        "kommune/<str:number>/meld-feil/",
+        views.MunicipalityReportView.as_view(),
+        name="municipality-report",
+    ),
+    path(
+        "kommune/<str:number>/foresla-tjeneste/",
+        views.MunicipalityReportView.as_view(proposal=True),
+        name="municipality-proposal",
+    ),
+    path(
+        "kommune/<str:number>/takk/",
+        views.MunicipalityReportThanksView.as_view(),
+        name="municipality-report-thanks",
+    ),
     path("<slug:slug>/", views.ServiceDetailView.as_view(), name="detail"),
     path("<slug:slug>/meld-feil/", views.ListingErrorReportView.as_view(), name="report-error"),
     path(

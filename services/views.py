@@ -14,8 +14,14 @@ from core import page_cache
 from core.maps import map_attributes
 from core.ratelimit import RateLimit
 
-from .forms import ListingErrorReportForm, ServiceSearchForm
-from .models import Municipality, Service, ServiceCategory, service_detail_url
+from .forms import ListingErrorReportForm, ListingProposalForm, ServiceSearchForm
+from .models import (
+    ListingErrorReport,
+    Municipality,
+    Service,
+    ServiceCategory,
+    service_detail_url,
+)
 from .selectors import (
     card_queryset,
     listing_queryset,
@@ -169,17 +175,11 @@ class ServiceDetailView(DetailView):
         return super().get_context_data(map_attrs=map_attributes(), **kwargs)
 
 
-class ListingErrorReportView(FormView):
-    """Report a mistake in a listing. On a page of its own, so that the CSRF cookie is set
-    only for those who choose to report."""
+class ReportView(FormView):
+    """A form into the editors' queue. On a page of its own, so that the CSRF cookie is set
+    only for those who choose to write; limited per connection like the asker forms."""
 
-    template_name = "services/report_error.html"
-    form_class = ListingErrorReportForm
     http_method_names = ["get", "post", "head", "options"]  # FormView would take PUT too
-
-    def dispatch(self, request, *args, **kwargs):
-        self.service = get_object_or_404(Service.objects.published(), slug=kwargs["slug"])
-        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         limit = RateLimit(
@@ -196,11 +196,70 @@ class ListingErrorReportView(FormView):
                 ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
+        return self.submit(form)
+
+
+class ListingErrorReportView(ReportView):
+    """Report a mistake in a listing."""
+
+    template_name = "services/report_error.html"
+    form_class = ListingErrorReportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.service = get_object_or_404(Service.objects.published(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def submit(self, form):
         listing_error_report_submit(service=self.service, **form.cleaned_data)
         return redirect("services:report-error-thanks", slug=self.service.slug)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(service=self.service, **kwargs)
+
+
+class MunicipalityReportView(ReportView):
+    """ "Is something wrong here?" on a municipality's page, or (`proposal`) a service
+    proposed for it: both reach the editors' queue."""
+
+    proposal = False
+
+    def get_template_names(self):
+        if self.proposal:
+            return ["services/propose_listing.html"]
+        return ["services/report_municipality.html"]
+
+    def get_form_class(self):
+        return ListingProposalForm if self.proposal else ListingErrorReportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.municipality = get_object_or_404(Municipality, number=kwargs["number"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def submit(self, form):
+        if self.proposal:
+            listing_error_report_submit(
+                municipality=self.municipality,
+                kind=ListingErrorReport.Kind.PROPOSAL,
+                message=form.as_message(),
+                contact=form.cleaned_data["contact"],
+            )
+        else:
+            listing_error_report_submit(
+                municipality=self.municipality,
+                kind=ListingErrorReport.Kind.MUNICIPALITY,
+                **form.cleaned_data,
+            )
+        return redirect("services:municipality-report-thanks", number=self.municipality.number)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipality=self.municipality, **kwargs)
+
+
+class MunicipalityReportThanksView(DetailView):
+    template_name = "services/report_municipality_thanks.html"
+    context_object_name = "municipality"
+    slug_field = slug_url_kwarg = "number"
+    queryset = Municipality.objects.all()
 
 
 class ListingErrorReportThanksView(DetailView):

@@ -101,3 +101,21 @@ def test_a_search_for_a_municipality_or_its_postcode_shows_who_serves_it_first(c
     # A category chosen applies to them too.
     chosen = client.get("/en/tjenester/", {"q": typed, "category": "legevakt"}).content.decode()
     assert 'id="served-by-heading"' not in chosen
+
+
+def test_an_editor_adds_an_action_plan_and_ties_services_in_the_admin(client):
+    from django.urls import reverse
+
+    from core.permissions import EDITORS
+    from tests.staff import helpers
+
+    client.force_login(helpers.staff_user("redaktor", groups=[EDITORS]))
+    oslo = Municipality.objects.get(number="0301")
+    url = reverse("admin:services_municipality_change", args=[oslo.pk])
+    saved = client.post(url, {"action_plan_url": "https://www.oslo.kommune.no/plan/"})
+    assert saved.status_code == 302
+    oslo.refresh_from_db()
+    assert (oslo.action_plan_url, oslo.name) == ("https://www.oslo.kommune.no/plan/", "Oslo")
+    service = factories.service()
+    form = client.get(reverse("admin:services_service_change", args=[service.pk]))
+    assert "serves_municipalities" in form.context["adminform"].form.fields

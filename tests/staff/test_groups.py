@@ -103,6 +103,7 @@ EDITOR_PERMISSIONS = {
     "services.view_servicecategory",
     "services.view_clientgroup",
     "services.view_shelterstatus",
+    "services.change_municipality",
 }
 SHELTER_STAFF_PERMISSIONS = {"services.set_shelter_status"}
 
