@@ -117,6 +117,8 @@ def page_types():
         "/tjenester/?q=0150",
         "/tjenester/krisesenteret-i-oslo-demo/",
         "/tjenester/krisesentre/plasser/",
+        "/tjenester/kommune/5628/",
+        "/tjenester/kommune/0301/foresla-tjeneste/",
         f"/artikler/{article}/",
         "/sporsmal/still-et-sporsmal/",
         "/sporsmal/les-svar/",
