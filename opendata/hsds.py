@@ -164,16 +164,19 @@ def _phones(service):
 def _schedules(service):
     if service.is_open_24_7:
         return [
-            {
-                "id": made_id(service.public_id, "schedule", "24/7"),
-                "service_id": str(service.public_id),
-                "freq": "WEEKLY",
-                "wkst": "MO",
-                "byday": ",".join(WEEKDAYS),
-                "opens_at": "00:00",
-                "closes_at": "23:59",
-                "description": "Åpent hele døgnet, alle dager.",
-            }
+            _compact(
+                {
+                    "id": made_id(service.public_id, "schedule", "24/7"),
+                    "service_id": str(service.public_id),
+                    "freq": "WEEKLY",
+                    "wkst": "MO",
+                    "byday": ",".join(WEEKDAYS),
+                    "opens_at": "00:00",
+                    "closes_at": "23:59",
+                    "description": "Åpent hele døgnet, alle dager.",
+                    "notes": service.opening_hours_note_nb or None,
+                }
+            )
         ]
     schedules = []
     for period in service.opening_periods.all():
@@ -201,6 +204,9 @@ def _service_areas(service):
     if service.is_national:
         return [_area(service, "Norge", "Hele landet", "country", "NO")]
     served = list(service.serves_municipalities.all())
+    # Where the editors have said nothing, the municipality it stands in ("location", so
+    # that a re-import does not take it for the editors' word).
+    extent = "municipality" if served else "location"
     if not served and service.municipality:
         served = [service.municipality]
     return [
@@ -208,7 +214,7 @@ def _service_areas(service):
             service,
             municipality.name,
             f"{municipality.name} kommune, {municipality.county.name}",
-            "municipality",
+            extent,
             municipality.number,
         )
         for municipality in served

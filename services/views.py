@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, TemplateView
@@ -319,7 +320,8 @@ def _places(service):
     status = service.shelter_places_now
     if status is None:
         return _("Places tonight: unknown – call")
-    return f"{_('Places tonight:')} {status.label}"
+    updated = _("updated %(since)s ago") % {"since": timesince(status.set_at)}
+    return f"{_('Places tonight:')} {status.label} ({updated})"
 
 
 def _feature(values, category, distance_km=None, places=None):

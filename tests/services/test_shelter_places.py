@@ -93,7 +93,7 @@ def test_the_status_shows_on_the_listing_results_map_and_overview(client, shelte
     features = client.get("/en/tjenester/kart.geojson", {"q": "0150"}).json()["features"]
     places = {f["properties"]["name"]: f["properties"]["places"] for f in features}
     assert places == {
-        "Krisesenteret i Bergen": "Places tonight: Few places left",
+        "Krisesenteret i Bergen": "Places tonight: Few places left (updated 3\xa0hours ago)",
         "Krisesenteret i Oslo": "Places tonight: unknown – call",
     }
     overview = client.get("/en/tjenester/krisesentre/plasser/").content.decode()
