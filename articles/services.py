@@ -30,16 +30,49 @@ def _translation_fields(language):
     return {build_localized_fieldname(field, language) for field in TRANSLATED_FIELDS}
 
 
+def _one_kind_of_line_ending(text):
+    """Browsers send a textarea's lines ending in CRLF; what is stored and hashed ends them
+    in LF, so that a save that changes nothing changes nothing."""
+    if not isinstance(text, str):
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _normalize_line_endings(article):
+    for language in language_codes():
+        for name in _translation_fields(language):
+            setattr(article, name, _one_kind_of_line_ending(getattr(article, name)))
+
+
+def _really_changed(article, changed):
+    """Of the fields a form says changed, those whose text differs from what is stored
+    once line endings are alike (a form compares them as sent: CRLF against LF)."""
+    if changed is None or article.pk is None:
+        return changed
+    stored = type(article).objects.filter(pk=article.pk).values(*changed).first()
+    if stored is None:
+        return changed
+    return {
+        name for name in changed if _one_kind_of_line_ending(stored[name]) != getattr(article, name)
+    }
+
+
 @transaction.atomic
 def article_save(*, article, changed_fields=None, translations_current=()):
     """Save an article an editor or the demo loader wrote: bodies sanitised, the source
     hash updated, and the translations that were edited in this save (or named in
     `translations_current`) recorded as made from the current bokmål text. Then the search
     index follows. `changed_fields` None means every field changed (a new article)."""
+    _normalize_line_endings(article)
     sanitize_bodies(article)
     article.full_clean()
     article.source_hash = article.compute_source_hash()
-    changed = set(changed_fields) if changed_fields is not None else None
+    translated = {name for code in language_codes() for name in _translation_fields(code)}
+    changed = (
+        _really_changed(article, set(changed_fields) & translated)
+        if changed_fields is not None
+        else None
+    )
     for language in translation_languages():
         if not article.has_translation(language):
             article.translated_from.pop(language, None)
