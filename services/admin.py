@@ -327,7 +327,7 @@ class ListingErrorReportAdmin(admin.ModelAdmin):
         "handled_at",
         "handled_by",
     ]
-    actions = ["mark_fixed", "mark_dismissed"]
+    actions = ["mark_fixed", "mark_fixed_and_verified", "mark_dismissed"]
 
     def has_add_permission(self, request):
         return False
@@ -357,6 +357,17 @@ class ListingErrorReportAdmin(admin.ModelAdmin):
     def mark_fixed(self, request, queryset):
         listing_error_reports_handle(
             reports=queryset, status=ListingErrorReport.Status.FIXED, by=request.user
+        )
+
+    @admin.action(
+        description=_("Mark as fixed, and the listing as verified today"), permissions=["change"]
+    )
+    def mark_fixed_and_verified(self, request, queryset):
+        listing_error_reports_handle(
+            reports=queryset,
+            status=ListingErrorReport.Status.FIXED,
+            by=request.user,
+            verify_listings=True,
         )
 
     @admin.action(description=_("Dismiss"), permissions=["change"])

@@ -1,12 +1,22 @@
 """Writes to the registry. Views, the admin and commands all go through these."""
 
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import page_cache
+from core.permissions import EDITORS
 
 from .geocoding import geocode_address, municipality_number_for_postcode
-from .models import ListingErrorReport, LocationPrecision, Municipality
+from .models import ListingErrorReport, LocationPrecision, Municipality, Service
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -20,11 +30,44 @@ def listing_error_report_submit(
     )
     report.full_clean()
     report.save()
+    _notify_editors(report)
     return report
 
 
+def _notify_editors(report):
+    """E-mail the editors a link to a new report: not its text, which a visitor typed and
+    which e-mail would carry through other hands."""
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=EDITORS, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return
+    url = settings.SITE_URL + reverse("admin:services_listingerrorreport_change", args=[report.pk])
+    subject = _("New in the editors' queue: %(kind)s") % {"kind": report.get_kind_display()}
+    body = "\n\n".join([str(subject), _("Open it in the admin (log in first):"), url])
+
+    def send():
+        try:
+            send_mail(str(subject), body, None, recipients)
+        except Exception:  # a mail server problem must not lose the report
+            logger.exception("Could not tell the editors of report %s", report.pk)
+
+    transaction.on_commit(send)
+
+
 @transaction.atomic
-def listing_error_reports_handle(*, reports, status, by):
+def listing_error_reports_handle(*, reports, status, by, verify_listings=False):
+    """Mark reports handled; with `verify_listings`, the listings they are about are marked
+    verified today in the same step (the editor has just checked them)."""
+    if verify_listings:
+        services_mark_verified(
+            services=Service.objects.filter(
+                pk__in=reports.exclude(service=None).values("service_id")
+            )
+        )
     return reports.update(status=status, handled_by=by, handled_at=timezone.now())
 
 
