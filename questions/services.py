@@ -4,12 +4,10 @@ now (workflow.py), changes it and logs who did it and when. All take keyword arg
 validate with full_clean() before they save, and run in a transaction."""
 
 import datetime as dt
-import logging
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Model, Q
 from django.urls import reverse
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core import page_cache
+from core.mail import send_after_commit
 
 from . import workflow
 from .codes import hash_code, new_code
@@ -34,7 +33,6 @@ from .models import (
 )
 from .workflow import TransitionNotAllowed
 
-logger = logging.getLogger(__name__)
 S = Question.Status
 
 
@@ -439,15 +437,7 @@ def _notify(user, question, subject, lead):
             _("This e-mail deliberately contains nothing of what the asker wrote."),
         ]
     )
-    recipient = user.email
-
-    def send():
-        try:
-            send_mail(str(subject), body, None, [recipient])
-        except Exception:  # a mail server problem must not undo the panel's work
-            logger.exception("Could not send the notification of question %s", question.pk)
-
-    transaction.on_commit(send)
+    send_after_commit(subject, body, [user.email], about=f"question {question.pk}")
 
 
 # --- Demo content ---------------------------------------------------------------------------

@@ -1,22 +1,18 @@
 """Writes to the registry. Views, the admin and commands all go through these."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import page_cache
+from core.mail import send_after_commit
 from core.permissions import EDITORS
 
 from .geocoding import geocode_address, municipality_number_for_postcode
 from .models import ListingErrorReport, LocationPrecision, Municipality, Service
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -48,14 +44,7 @@ def _notify_editors(report):
     url = settings.SITE_URL + reverse("admin:services_listingerrorreport_change", args=[report.pk])
     subject = _("New in the editors' queue: %(kind)s") % {"kind": report.get_kind_display()}
     body = "\n\n".join([str(subject), _("Open it in the admin (log in first):"), url])
-
-    def send():
-        try:
-            send_mail(str(subject), body, None, recipients)
-        except Exception:  # a mail server problem must not lose the report
-            logger.exception("Could not tell the editors of report %s", report.pk)
-
-    transaction.on_commit(send)
+    send_after_commit(subject, body, recipients, about=f"listing report {report.pk}")
 
 
 @transaction.atomic
