@@ -378,11 +378,11 @@ class Service(models.Model):
             places, set_at = (latest.places, latest.set_at) if latest else (None, None)
         if places is None:
             return None
-        fresh_until = set_at + SHELTER_STATUS_FRESH_FOR
-        if timezone.now() >= fresh_until:
+        ends = fresh_until(set_at)
+        if timezone.now() >= ends:
             return None
         # A kept page that shows it ends when it goes stale.
-        page_cache.holds_until(fresh_until)
+        page_cache.holds_until(ends)
         return ShelterPlacesNow(places, ShelterPlaces(places).label, set_at)
 
     def open_status_holds_until(self, moment):
@@ -544,6 +544,11 @@ class ListingErrorReport(models.Model):
 SHELTER_STATUS_FRESH_FOR = dt.timedelta(hours=24)
 
 
+def fresh_until(set_at):
+    """When a shelter status set at `set_at` stops being shown."""
+    return set_at + SHELTER_STATUS_FRESH_FOR
+
+
 @dataclass(frozen=True)
 class ShelterPlacesNow:
     places: str
@@ -556,12 +561,6 @@ class ShelterPlaces(models.TextChoices):
     FEW = "few", _("Few places left")
     FULL = "full", _("Full – call anyway")
     CALL_FIRST = "call-first", _("Call first")
-
-
-class ShelterStatusQuerySet(models.QuerySet):
-    def fresh(self, now=None):
-        now = now or timezone.now()
-        return self.filter(set_at__gt=now - SHELTER_STATUS_FRESH_FOR)
 
 
 class ShelterStatus(models.Model):
@@ -578,8 +577,6 @@ class ShelterStatus(models.Model):
     places = models.CharField(_("places"), max_length=12, choices=ShelterPlaces.choices)
     set_at = models.DateTimeField(_("time set"), default=timezone.now)
 
-    objects = ShelterStatusQuerySet.as_manager()
-
     class Meta:
         ordering = ["-set_at"]
         indexes = [models.Index(fields=["service", "-set_at"], name="shelter_status_latest")]
@@ -592,7 +589,4 @@ class ShelterStatus(models.Model):
 
     @property
     def fresh_until(self):
-        return self.set_at + SHELTER_STATUS_FRESH_FOR
-
-    def is_fresh(self, now=None):
-        return (now or timezone.now()) < self.fresh_until
+        return fresh_until(self.set_at)

@@ -163,7 +163,7 @@ def _geodesic_km(origin, point):
     return WGS84.Inverse(*origin, *point, Geodesic.DISTANCE)["s12"] / 1000
 
 
-def _great_circle_km(origin, point):
+def great_circle_km(origin, point):
     lat1, lon1 = map(math.radians, origin)
     lat2, lon2 = map(math.radians, point)
     a = (
@@ -187,7 +187,7 @@ def _rank(candidates, origin, limit):
     candidates that could still be among the nearest get the exact, slower geodesic
     (geographiclib's, which geopy's `geodesic` wraps, asked for the distance only)."""
     rough = sorted(
-        ((_great_circle_km(origin, (c.latitude, c.longitude)), c) for c in candidates),
+        ((great_circle_km(origin, (c.latitude, c.longitude)), c) for c in candidates),
         key=lambda pair: (pair[0], pair[1].pk),
     )
     if len(rough) > limit:
@@ -335,12 +335,7 @@ def _serving(municipality, origin, filters):
     )
     order = {slug: index for index, slug in enumerate(MUNICIPALITY_KINDS)}
     found = sorted(serving, key=lambda service: (order[service.category.slug], service.name))
-    return [
-        NearbyService(service, _geodesic_km(origin, (service.latitude, service.longitude)))
-        if service.has_point
-        else NearbyService(service, None)
-        for service in found
-    ]
+    return [NearbyService(service, _distance_from(origin, service)) for service in found]
 
 
 def nearest_beyond(origin, nearby, filters):
@@ -481,6 +476,7 @@ def municipality_help(municipality):
     """Who serves this municipality, kind by kind, and the nearest of each kind to its
     centre (which may lie in another municipality)."""
     centre = get_gazetteer().municipality(municipality.number)
+    origin = (centre.latitude, centre.longitude) if centre is not None else None
     categories = ServiceCategory.objects.in_bulk(MUNICIPALITY_KINDS, field_name="slug")
     serving = list(card_queryset().filter(serves_municipalities=municipality).order_by("name"))
     kinds = []
@@ -489,17 +485,17 @@ def municipality_help(municipality):
             continue
         category = categories[slug]
         nearest = None
-        if centre is not None:
+        if origin is not None:
             found = services_near(
-                latitude=centre.latitude,
-                longitude=centre.longitude,
+                latitude=origin[0],
+                longitude=origin[1],
                 radius_km=MAX_RADIUS_KM,
                 limit=1,
                 filters=ServiceFilters(category=category),
             )
             nearest = found[0] if found else None
         served_by = [
-            NearbyService(service, _distance_from(centre, service))
+            NearbyService(service, _distance_from(origin, service))
             for service in serving
             if service.category_id == category.pk
         ]
@@ -509,10 +505,11 @@ def municipality_help(municipality):
     return kinds
 
 
-def _distance_from(centre, service):
-    if centre is None or not service.has_point:
+def _distance_from(origin, service):
+    """Geodesic km from a (latitude, longitude) to a service; None where either is unknown."""
+    if origin is None or not service.has_point:
         return None
-    return _geodesic_km((centre.latitude, centre.longitude), (service.latitude, service.longitude))
+    return _geodesic_km(origin, (service.latitude, service.longitude))
 
 
 def municipalities_by_county():

@@ -4,23 +4,14 @@ nearest anywhere where its county has none. Plausible, as the demo data is, and 
 reality the editors keep who serves whom. Safe to run again: a municipality that already has
 a service of a kind keeps it."""
 
-import math
-
 from django.core.management.base import BaseCommand
 
 from core import page_cache
 from services.gazetteer import get_gazetteer
 from services.models import Municipality, Service
-from services.selectors import MUNICIPALITY_KINDS
+from services.selectors import MUNICIPALITY_KINDS, great_circle_km
 
 Serves = Service.serves_municipalities.through
-
-
-def _km(a, b):
-    """Distance along the surface, close enough to choose the nearest."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    x = (lon2 - lon1) * math.cos((lat1 + lat2) / 2)
-    return 6371 * math.hypot(x, lat2 - lat1)
 
 
 class Command(BaseCommand):
@@ -51,7 +42,8 @@ class Command(BaseCommand):
                 point = (centre.latitude, centre.longitude)
                 in_county = [s for s in candidates if s.county_id == municipality.county_id]
                 nearest = min(
-                    in_county or candidates, key=lambda s: _km(point, (s.latitude, s.longitude))
+                    in_county or candidates,
+                    key=lambda s: great_circle_km(point, (s.latitude, s.longitude)),
                 )
                 ties.append(Serves(service_id=nearest.pk, municipality_id=municipality.pk))
         Serves.objects.bulk_create(ties)
