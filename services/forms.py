@@ -216,12 +216,7 @@ class ListingProposalForm(forms.Form):
         max_length=1500,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": 1500}),
     )
-    contact = forms.CharField(
-        label=_("contact (optional)").capitalize(),
-        max_length=200,
-        required=False,
-        help_text=_("Only if you want us to get back to you, e.g. a work e-mail."),
-    )
+    contact = ListingErrorReport._meta.get_field("contact").formfield()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,14 +229,9 @@ class ListingProposalForm(forms.Form):
         )
 
     def as_message(self):
-        data = self.cleaned_data
+        """One text for the queue: each field under its label, then what it does."""
         lines = [
-            f"{_('Name of the service')}: {data['name']}",
-            f"{_('Kind of help')}: {data['category'].name}",
-            f"{_('Address')}: {data['address']}",
-            f"{_('Phone')}: {data['phone']}",
-            f"{_('Website')}: {data['website']}",
-            "",
-            data["about"],
+            f"{self.fields[name].label}: {self.cleaned_data[name]}"
+            for name in ("name", "category", "address", "phone", "website")
         ]
-        return "\n".join(lines)
+        return "\n".join([*lines, "", self.cleaned_data["about"]])

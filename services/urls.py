@@ -17,7 +17,7 @@ urlpatterns = [
     ),
     path(
         "kommune/<str:number>/foresla-tjeneste/",
-        views.MunicipalityReportView.as_view(proposal=True),
+        views.ListingProposalView.as_view(),
         name="municipality-proposal",
     ),
     path(

@@ -218,42 +218,49 @@ class ListingErrorReportView(ReportView):
         return super().get_context_data(service=self.service, **kwargs)
 
 
-class MunicipalityReportView(ReportView):
-    """ "Is something wrong here?" on a municipality's page, or (`proposal`) a service
-    proposed for it: both reach the editors' queue."""
-
-    proposal = False
-
-    def get_template_names(self):
-        if self.proposal:
-            return ["services/propose_listing.html"]
-        return ["services/report_municipality.html"]
-
-    def get_form_class(self):
-        return ListingProposalForm if self.proposal else ListingErrorReportForm
+class AboutMunicipalityView(ReportView):
+    """A form on a municipality's behalf, into the editors' queue."""
 
     def dispatch(self, request, *args, **kwargs):
         self.municipality = get_object_or_404(Municipality, number=kwargs["number"])
         return super().dispatch(request, *args, **kwargs)
 
-    def submit(self, form):
-        if self.proposal:
-            listing_error_report_submit(
-                municipality=self.municipality,
-                kind=ListingErrorReport.Kind.PROPOSAL,
-                message=form.as_message(),
-                contact=form.cleaned_data["contact"],
-            )
-        else:
-            listing_error_report_submit(
-                municipality=self.municipality,
-                kind=ListingErrorReport.Kind.MUNICIPALITY,
-                **form.cleaned_data,
-            )
-        return redirect("services:municipality-report-thanks", number=self.municipality.number)
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(municipality=self.municipality, **kwargs)
+
+    def thanks(self):
+        return redirect("services:municipality-report-thanks", number=self.municipality.number)
+
+
+class MunicipalityReportView(AboutMunicipalityView):
+    """ "Is something wrong here?" on a municipality's page."""
+
+    template_name = "services/report_municipality.html"
+    form_class = ListingErrorReportForm
+
+    def submit(self, form):
+        listing_error_report_submit(
+            municipality=self.municipality,
+            kind=ListingErrorReport.Kind.MUNICIPALITY,
+            **form.cleaned_data,
+        )
+        return self.thanks()
+
+
+class ListingProposalView(AboutMunicipalityView):
+    """A service proposed for a municipality's page."""
+
+    template_name = "services/propose_listing.html"
+    form_class = ListingProposalForm
+
+    def submit(self, form):
+        listing_error_report_submit(
+            municipality=self.municipality,
+            kind=ListingErrorReport.Kind.PROPOSAL,
+            message=form.as_message(),
+            contact=form.cleaned_data["contact"],
+        )
+        return self.thanks()
 
 
 class MunicipalityReportThanksView(DetailView):
