@@ -38,10 +38,13 @@ def _one_kind_of_line_ending(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _normalize_line_endings(article):
-    for language in language_codes():
-        for name in _translation_fields(language):
-            setattr(article, name, _one_kind_of_line_ending(getattr(article, name)))
+def _all_translation_fields():
+    return {name for language in language_codes() for name in _translation_fields(language)}
+
+
+def _normalize_line_endings(article, fields):
+    for name in fields:
+        setattr(article, name, _one_kind_of_line_ending(getattr(article, name)))
 
 
 def _really_changed(article, changed):
@@ -63,11 +66,11 @@ def article_save(*, article, changed_fields=None, translations_current=()):
     hash updated, and the translations that were edited in this save (or named in
     `translations_current`) recorded as made from the current bokmål text. Then the search
     index follows. `changed_fields` None means every field changed (a new article)."""
-    _normalize_line_endings(article)
+    translated = _all_translation_fields()
+    _normalize_line_endings(article, translated)
     sanitize_bodies(article)
     article.full_clean()
     article.source_hash = article.compute_source_hash()
-    translated = {name for code in language_codes() for name in _translation_fields(code)}
     changed = (
         _really_changed(article, set(changed_fields) & translated)
         if changed_fields is not None

@@ -1,8 +1,8 @@
 """The vocabularies' translations that ship with the code (core/data, services/data and the
 demo topics): filled in where a language is still empty, and marked "to review" wherever no
 one who knows the language has read them. Bokmål and English were written by the project's
-own editors; the rest were machine-assisted (docs/decisions/0013-vocabulary-translations.md).
-Used by data migrations, with the historical models they are given."""
+own editors; the rest were machine-assisted (README, "Finding help on a phone"). Used by
+data migrations, with the historical models they are given."""
 
 import json
 
@@ -11,9 +11,13 @@ from django.conf import settings
 WRITTEN_BY_EDITORS = ("nb", "en")
 
 
-def read_translations(path):
-    """{model name: {slug: {field: {language: text}}}} from a JSON file."""
-    return json.loads(path.read_text(encoding="utf-8"))
+def fill_translations_from(apps, path, translated):
+    """A data migration's step: `path` holds {model name: {slug: {field: {language:
+    text}}}}, `translated` {"app_label.Model": its translated fields}."""
+    texts = json.loads(path.read_text(encoding="utf-8"))
+    for label, fields in translated.items():
+        model = apps.get_model(label)
+        fill_translations(model, texts.get(model.__name__, {}), fields)
 
 
 def fill_translations(model, texts, fields):

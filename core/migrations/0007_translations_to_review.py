@@ -5,21 +5,16 @@ from pathlib import Path
 
 from django.db import migrations, models
 
-from core.vocabulary import fill_translations, read_translations
+from core.vocabulary import fill_translations_from
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "vocabulary_translations.json"
-
-TRANSLATED = {
-    "TargetGroup": ('name', 'description', 'self_description'),
-}
 
 
 def translate_vocabularies(apps, schema_editor):
     # (the topics are demo content: articles/data/demo_articles.json carries theirs)
-    texts = read_translations(DATA)
-    for name, fields in TRANSLATED.items():
-        fill_translations(apps.get_model("core", name), texts.get(name, {}), fields)
-
+    fill_translations_from(
+        apps, DATA, {"core.TargetGroup": ("name", "description", "self_description")}
+    )
 
 
 class Migration(migrations.Migration):

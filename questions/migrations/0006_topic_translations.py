@@ -6,14 +6,13 @@ from pathlib import Path
 
 from django.db import migrations
 
-from core.vocabulary import fill_translations, read_translations
+from core.vocabulary import fill_translations_from
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "topic_translations.json"
 
 
 def translate_topics(apps, schema_editor):
-    texts = read_translations(DATA)["Topic"]
-    fill_translations(apps.get_model("core", "Topic"), texts, ("name", "description"))
+    fill_translations_from(apps, DATA, {"core.Topic": ("name", "description")})
 
 
 class Migration(migrations.Migration):

@@ -5,21 +5,20 @@ from pathlib import Path
 
 from django.db import migrations, models
 
-from core.vocabulary import fill_translations, read_translations
+from core.vocabulary import fill_translations_from
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "vocabulary_translations.json"
 
-TRANSLATED = {
-    "ServiceCategory": ('name', 'description'),
-    "ClientGroup": ('name',),
-}
-
 
 def translate_vocabularies(apps, schema_editor):
-    texts = read_translations(DATA)
-    for name, fields in TRANSLATED.items():
-        fill_translations(apps.get_model("services", name), texts.get(name, {}), fields)
-
+    fill_translations_from(
+        apps,
+        DATA,
+        {
+            "services.ServiceCategory": ("name", "description"),
+            "services.ClientGroup": ("name",),
+        },
+    )
 
 
 class Migration(migrations.Migration):
