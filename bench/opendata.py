@@ -12,12 +12,9 @@ against the health check answered by the same process, so that the machine's loa
 
 import argparse
 import random
-import sys
 import time
 
 from services_search import median_ms, postcode_points
-
-sys.dont_write_bytecode = True
 
 
 def seconds(function):
@@ -38,20 +35,14 @@ def main():
     import io
 
     from django.conf import settings
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
-    from services_search import fill
+    from services_search import fill, throwaway_postgresql
 
     from services.csv_io import write_csv
     from services.models import Service
 
-    if connection.vendor != "postgresql":
-        sys.exit("Set DATABASE_URL to a PostgreSQL database: this benchmark measures PostgreSQL.")
-    setup_test_environment()
     settings.PAGE_CACHE_SECONDS = 0  # measure the work, not the page cache
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_postgresql() as connection:
         fill(args.size, postcode_points(), random.Random(1))
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -75,8 +66,6 @@ def main():
         print(f"services, {csv_s:.2f} s; health: the health check, {health_ms:.2f} ms\n")
         for what, figure, ratio, against in figures:
             print(f"  {what:<32} {figure:>9}  {ratio:6.1f}× {against}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -16,11 +16,28 @@ import random
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dinutvei.settings.test")
+
+
+@contextmanager
+def throwaway_postgresql():
+    """A database of its own (test_<name>) on PostgreSQL for one run, dropped after."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL to a PostgreSQL database: this benchmark measures PostgreSQL.")
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def median_ms(function, runs):
@@ -83,17 +100,11 @@ def main():
     import django
 
     django.setup()
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from services.selectors import nearest_service_ids, services_near
 
-    if connection.vendor != "postgresql":
-        sys.exit("Set DATABASE_URL to a PostgreSQL database: this benchmark measures PostgreSQL.")
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_postgresql() as connection:
         rng = random.Random(1)
         points = postcode_points()
         queries = [rng.choice(points) for _ in range(args.runs)]
@@ -125,8 +136,6 @@ def main():
             all_runs = 5 if size >= 100_000 else 20
             all_ms = median_ms(lambda: client.get("/tjenester/kart.geojson"), all_runs)
             print(f"{size:>9} {near_ms:>11.2f} {cards_ms:>8.2f} {geo_ms:>15.2f} {all_ms:>12.1f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
