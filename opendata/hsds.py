@@ -81,35 +81,36 @@ def taxonomy_records():
     ]
 
 
-def term_record(taxonomy_key, vocabulary):
-    """A category or a client group as a taxonomy term."""
+def _term(taxonomy_key, code, name, description, uri=None):
     return _compact(
         {
-            "id": term_id(taxonomy_key, vocabulary.slug),
-            "code": vocabulary.slug,
-            "name": vocabulary.name_nb,
-            "description": getattr(vocabulary, "description_nb", "") or vocabulary.name_nb,
+            "id": term_id(taxonomy_key, code),
+            "code": code,
+            "name": name,
+            "description": description or name,
             "taxonomy": taxonomy_key,
             "taxonomy_id": taxonomy_id(taxonomy_key),
             "language": "nb",
-            "term_uri": site_url(vocabulary.get_absolute_url())
-            if hasattr(vocabulary, "get_absolute_url")
-            else None,
+            "term_uri": uri,
         }
+    )
+
+
+def term_record(taxonomy_key, vocabulary):
+    """A category or a client group as a taxonomy term."""
+    uri = getattr(vocabulary, "get_absolute_url", None)
+    return _term(
+        taxonomy_key,
+        vocabulary.slug,
+        vocabulary.name_nb,
+        getattr(vocabulary, "description_nb", ""),
+        site_url(uri()) if uri else None,
     )
 
 
 def shelter_places_term(code):
     name = dict(SHELTER_PLACES)[code]
-    return {
-        "id": term_id("shelter-places", code),
-        "code": code,
-        "name": name,
-        "description": name,
-        "taxonomy": "shelter-places",
-        "taxonomy_id": taxonomy_id("shelter-places"),
-        "language": "nb",
-    }
+    return _term("shelter-places", code, name, name)
 
 
 def term_records(categories, client_groups):
