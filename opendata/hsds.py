@@ -36,6 +36,12 @@ TAXONOMIES = (
         "Attributtets verdi er når det ble satt.",
     ),
 )
+# The registry's yes/no facts as HSDS text, in the registry's language; the importer
+# (opendata/importer.py) reads them back by these same words.
+PHONE_MAIN, PHONE_24H = "Telefon", "Telefon, hele døgnet"
+FREE, NOT_FREE = "Gratis.", "Kan koste penger."
+REFERRAL, NO_REFERRAL = "Trenger henvisning.", "Du trenger ikke henvisning."
+WHEELCHAIR, NO_WHEELCHAIR = "Tilgjengelig med rullestol", "Ikke tilgjengelig med rullestol"
 # The shelter-places terms, in the registry's language (services.models.ShelterPlaces).
 SHELTER_PLACES = (
     ("available", "Ledige plasser"),
@@ -146,8 +152,8 @@ def organization_record(service, *, services=None):
 def _phones(service):
     phones = []
     for kind, number, description in (
-        ("main", service.phone, "Telefon"),
-        ("24h", service.phone_24h, "Telefon, hele døgnet"),
+        ("main", service.phone, PHONE_MAIN),
+        ("24h", service.phone_24h, PHONE_24H),
     ):
         if number:
             phones.append(
@@ -314,9 +320,7 @@ def location_record(service):
             {
                 "id": made_id(service.public_id, "accessibility"),
                 "location_id": location["id"],
-                "description": "Tilgjengelig med rullestol"
-                if service.wheelchair_accessible
-                else "Ikke tilgjengelig med rullestol",
+                "description": WHEELCHAIR if service.wheelchair_accessible else NO_WHEELCHAIR,
             }
         ]
     return location
@@ -354,10 +358,8 @@ def service_record(service, *, full=True, nested=True):
             "url": service.website or site_url(service.get_absolute_url()),
             "email": service.email,
             "status": "active",
-            "fees_description": "Gratis." if service.is_free else "Kan koste penger.",
-            "application_process": "Trenger henvisning."
-            if service.needs_referral
-            else "Du trenger ikke henvisning.",
+            "fees_description": FREE if service.is_free else NOT_FREE,
+            "application_process": REFERRAL if service.needs_referral else NO_REFERRAL,
             "eligibility_description": ", ".join(
                 group.name_nb for group in service.client_groups.all()
             ),

@@ -13,7 +13,7 @@ from pathlib import Path
 from services.csv_io import import_rows
 from services.opening_hours import format_periods
 
-from .hsds import WEEKDAYS
+from . import hsds
 
 
 def read_tables(source):
@@ -71,7 +71,7 @@ def editors_rows(tables):
         wheelchair = access.get(location.get("id"), {}).get("description", "")
         around_the_clock = any(row["byday"].count(",") == 6 for row in schedules[sid])
         periods = [
-            (WEEKDAYS.index(row["byday"]), _time(row["opens_at"]), _time(row["closes_at"]))
+            (hsds.WEEKDAYS.index(row["byday"]), _time(row["opens_at"]), _time(row["closes_at"]))
             for row in schedules[sid]
             if not around_the_clock
         ]
@@ -91,8 +91,8 @@ def editors_rows(tables):
                 "place": address.get("city", ""),
                 "latitude": location.get("latitude", ""),
                 "longitude": location.get("longitude", ""),
-                "phone": phone.get("Telefon", ""),
-                "phone_24h": phone.get("Telefon, hele døgnet", ""),
+                "phone": phone.get(hsds.PHONE_MAIN, ""),
+                "phone_24h": phone.get(hsds.PHONE_24H, ""),
                 "email": service.get("email", ""),
                 "website": organization.get("website", ""),
                 "is_open_24_7": _flag(around_the_clock),
@@ -109,13 +109,11 @@ def editors_rows(tables):
                     )
                 ),
                 "languages": "|".join(row["code"] for row in languages[sid]),
-                "is_free": _flag(service.get("fees_description") == "Gratis."),
-                "needs_referral": _flag(
-                    service.get("application_process") == "Trenger henvisning."
-                ),
+                "is_free": _flag(service.get("fees_description") == hsds.FREE),
+                "needs_referral": _flag(service.get("application_process") == hsds.REFERRAL),
                 "wheelchair_accessible": ""
                 if not wheelchair
-                else _flag(wheelchair.startswith("Tilgjengelig")),
+                else _flag(wheelchair == hsds.WHEELCHAIR),
                 "is_published": "true",
                 "is_demo": _flag(bool(service.get("alert"))),
                 "last_verified": service.get("assured_date", ""),

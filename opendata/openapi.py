@@ -36,8 +36,10 @@ ERROR = {
 }
 
 
+@cache
 def hsds_schemas():
-    """{name: schema} of every HSDS schema file, as published."""
+    """{name: schema} of every HSDS schema file, as published (read once; not to be
+    changed by callers)."""
     return {
         path.stem: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(SCHEMA_DIR.glob("*.json"))
