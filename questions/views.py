@@ -7,7 +7,6 @@ question searched for similar ones without being stored or logged.
 """
 
 import functools
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
@@ -21,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView
 
 from core import page_cache
+from core.network import is_cross_site
 
 from . import throttle
 from .forms import (
@@ -71,19 +71,6 @@ def _read_only(request):
     )
 
 
-def _is_cross_site(request):
-    """A POST sent from another site. Browsers say so in Sec-Fetch-Site, or in Origin."""
-    if request.META.get("HTTP_SEC_FETCH_SITE") == "cross-site":
-        return True
-    origin = request.META.get("HTTP_ORIGIN")
-    if not origin or origin == "null":
-        return False
-    own = f"{request.scheme}://{request.get_host()}"
-    trusted = [own, *settings.CSRF_TRUSTED_ORIGINS]
-    parts = urlsplit(origin)
-    return f"{parts.scheme}://{parts.netloc}" not in trusted
-
-
 def asker_page(methods):
     """The asker's pages: only `methods`, never cached, and no cookie.
 
@@ -109,7 +96,7 @@ def asker_page(methods):
                     status=405,
                     allow=allowed,
                 )
-            if request.method == "POST" and _is_cross_site(request):
+            if request.method == "POST" and is_cross_site(request):
                 return _problem(
                     request,
                     title=_("The form was sent from another website"),
