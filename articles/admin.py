@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
@@ -8,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin import bokmal_first_fieldsets
 
 from .models import (
+    MOST_READ_DAYS,
     Article,
     NewsItem,
     translation_languages,
@@ -59,9 +62,9 @@ class ArticleAdmin(TranslationAdmin):
         "title",
         "published_at",
         "is_published",
-        "quality_assured_on",
+        "quality_assured_display",
         "translations_display",
-        "read_count",
+        "recent_reads_display",
     ]
     list_filter = [
         TranslationStatusFilter,
@@ -74,7 +77,7 @@ class ArticleAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title_nb"]}
     filter_horizontal = ["target_groups", "topics", "service_categories", "related"]
     date_hierarchy = "published_at"
-    readonly_fields = ["updated_at", "read_count", "translation_status"]
+    readonly_fields = ["updated_at", "recent_reads_display", "translation_status"]
     actions = ["mark_translations_current", "reindex"]
 
     def get_fieldsets(self, request, obj=None):
@@ -112,7 +115,7 @@ class ArticleAdmin(TranslationAdmin):
                         "published_at",
                         "quality_assured_on",
                         "updated_at",
-                        "read_count",
+                        "recent_reads_display",
                         "translation_status",
                     ]
                 },
@@ -120,21 +123,47 @@ class ArticleAdmin(TranslationAdmin):
             *translations,
         ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_recent_reads()
+
+    @admin.display(
+        # Translators: the column of readers over the last {days} days.
+        description=format_lazy(_("readers, {days} days"), days=MOST_READ_DAYS),
+        ordering="recent_reads",
+    )
+    def recent_reads_display(self, article):
+        return getattr(article, "recent_reads", 0)
+
     def save_model(self, request, obj, form, change):
         article_save(article=obj, changed_fields=form.changed_data if change else None)
 
     @admin.display(description=_("translations"))
     def translations_display(self, article):
-        cells = []
-        for code in translation_languages():
-            if article.has_translation(code):
-                outdated = article.is_outdated_in(code)
-                label = f"{code}!" if outdated else code
-                title = _("outdated") if outdated else _("up to date")
-                cells.append((title, label))
-        if not cells:
+        """How many languages it is in, and which of them are outdated: short enough for
+        a laptop's width with every language translated (the full list is on the page)."""
+        languages = translation_languages()
+        translated = [code for code in languages if article.has_translation(code)]
+        if not translated:
             return "–"
-        return format_html_join(" ", '<abbr title="{}">{}</abbr>', cells)
+        outdated = [code for code in translated if article.is_outdated_in(code)]
+        count = format_html(
+            "{}",
+            _("%(translated)d of %(all)d") % {"translated": len(translated), "all": len(languages)},
+        )
+        if not outdated:
+            return count
+        return format_html(
+            '{}<br><span class="stale">{} {}</span>',
+            count,
+            _("outdated:"),
+            format_html_join(
+                " ", '<abbr title="{}">{}</abbr>', ((LANGUAGE_NAMES[c], c) for c in outdated)
+            ),
+        )
+
+    @admin.display(description=_("quality-assured"), ordering="quality_assured_on")
+    def quality_assured_display(self, article):
+        return date_format(article.quality_assured_on) if article.quality_assured_on else "–"
 
     @admin.display(description=_("translation status"))
     def translation_status(self, article):

@@ -14,5 +14,7 @@ class ArticlesConfig(AppConfig):
         page_cache.changes_shown_on_pages(
             models.Article, models.NewsItem, models.ArticleSearchDocument, models.SearchWord
         )
-        # A kept article page still counts its reads.
+        # The reads per day are counted, not shown: the most-read list follows them within
+        # the page cache's lifetime. A kept article page still counts its reads.
+        page_cache.never_shown_on_pages(models.ArticleReads)
         page_cache.register_hit_action(reads.HIT_ACTION, reads.count_read)

@@ -6,13 +6,15 @@ bokmål is the source and the fallback. Each article remembers a hash of its bok
 (`translated_from`), so editors can see which translations are missing or outdated.
 """
 
+import datetime as dt
 import hashlib
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -24,6 +26,8 @@ from core.models import TargetGroup, Topic
 SOURCE_LANGUAGE = "nb"
 # The fields an article's translation consists of; the title says whether one exists.
 TRANSLATED_FIELDS = ("title", "summary", "body")
+# "Most read" is over this many days.
+MOST_READ_DAYS = 30
 # Slugs that would be shadowed by the articles app's own URLs.
 RESERVED_SLUGS = {"for", "tema", "aktuelt"}
 
@@ -62,8 +66,21 @@ class ArticleQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(is_published=True, published_at__lte=now)
 
-    def most_read(self):
-        return self.order_by("-read_count", "-published_at", "pk")
+    def with_recent_reads(self, *, today=None):
+        """`recent_reads`: the readers of the last MOST_READ_DAYS days (today included),
+        each counted once a day (articles/reads.py)."""
+        since = (today or timezone.localdate()) - dt.timedelta(days=MOST_READ_DAYS - 1)
+        recent = (
+            ArticleReads.objects.filter(article=OuterRef("pk"), day__gte=since)
+            .order_by()
+            .values("article")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        return self.annotate(recent_reads=Coalesce(Subquery(recent), 0))
+
+    def most_read(self, *, today=None):
+        return self.with_recent_reads(today=today).order_by("-recent_reads", "-published_at", "pk")
 
     def missing_in(self, language):
         field = build_localized_fieldname("title", language)
@@ -137,8 +154,6 @@ class Article(TranslatedContentMixin, models.Model):
         editable=False,
         help_text=_("Per language, the hash of the bokmål text the translation was made from."),
     )
-    # Counted on each view without cookies or addresses: the only reading statistic kept.
-    read_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -148,7 +163,6 @@ class Article(TranslatedContentMixin, models.Model):
         verbose_name_plural = _("articles")
         indexes = [
             models.Index(fields=["is_published", "published_at"], name="article_published"),
-            models.Index(fields=["-read_count"], name="article_read_count"),
         ]
 
     def __str__(self):
@@ -169,6 +183,26 @@ class Article(TranslatedContentMixin, models.Model):
     @property
     def is_quality_assured(self):
         return self.quality_assured_on is not None
+
+
+class ArticleReads(models.Model):
+    """How many visitors read an article on one day (the site's day, Europe/Oslo). One
+    number per article and day: who read it is never stored (articles/reads.py)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_reads")
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("readers"), default=0)
+
+    class Meta:
+        verbose_name = _("reads on a day")
+        verbose_name_plural = _("reads per day")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="article_reads_once_a_day"),
+        ]
+        indexes = [models.Index(fields=["day", "article"], name="article_reads_day")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.count}"
 
 
 class ArticleSearchDocument(models.Model):

@@ -109,10 +109,10 @@ def articles_mark_translations_current(*, articles, language):
     return marked
 
 
-def article_count_read(*, article):
-    """One more read: no cookie, no address, no time; and again on every read of the page
-    from the page cache."""
-    reads.count_read(article.pk)
+def article_count_read(*, article, request):
+    """One more reader today, unless this one read it earlier today (articles/reads.py);
+    and so again on every read of the page from the page cache."""
+    reads.count_read(request, article.pk)
     page_cache.repeat_on_hit(reads.HIT_ACTION, article.pk)
 
 

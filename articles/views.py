@@ -90,7 +90,7 @@ class ArticleDetailView(DetailView):
         response = super().get(request, *args, **kwargs)
         # A return from the feedback form or a search for services is not a new read.
         if not request.GET:
-            article_count_read(article=self.object)
+            article_count_read(article=self.object, request=self.request)
         return response
 
     def get_context_data(self, **kwargs):

@@ -93,7 +93,7 @@ def do_not_keep():
 
 
 def register_hit_action(name, action):
-    """`action(*arguments)` runs on every hit of a page that asked for it with
+    """`action(request, *arguments)` runs on every hit of a page that asked for it with
     `repeat_on_hit(name, …)`: a kept page still counts what its view counts. The action
     must not use the database (a hit makes no query)."""
     _hit_actions[name] = action
@@ -308,7 +308,7 @@ class PageCacheMiddleware:
             rendering.keep = False
             return self.get_response(request)
         if kept is not None:
-            response = self._replay(kept)
+            response = self._replay(request, kept)
             _let_the_proxy_keep(response, kept[4], on_hit=kept[3])
             return response
 
@@ -339,7 +339,7 @@ class PageCacheMiddleware:
             return None
         return kept
 
-    def _replay(self, kept):
+    def _replay(self, request, kept):
         status, headers, content, on_hit, _ends = kept
         response = HttpResponse(content, status=status)
         for name, value in headers:
@@ -347,7 +347,7 @@ class PageCacheMiddleware:
         for name, arguments in on_hit:
             action = _hit_actions.get(name)
             if action is not None:
-                action(*arguments)
+                action(request, *arguments)
         return response
 
 

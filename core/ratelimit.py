@@ -50,7 +50,8 @@ def address_group(address):
 
 
 def _daily_key():
-    day = timezone.now().date().isoformat()
+    # The site's day (Europe/Oslo), the same day the article reads are counted in.
+    day = timezone.localdate().isoformat()
     name = f"ratelimit:key:{day}"
     cache.add(name, secrets.token_hex(32), 2 * DAY)
     return cache.get(name).encode()

@@ -262,7 +262,9 @@ LANGUAGES = [
     ("pl", _("Polish")),
 ]
 LANGUAGES_BIDI = ["ar", "ckb", "fa", "ur"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own catalogs; then, for the staff's admin (in bokmål), what Django's and its
+# libraries' bokmål catalogs lack (admin_locale/, kept apart from what makemessages writes).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Oslo"
 USE_TZ = True

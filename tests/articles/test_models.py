@@ -1,9 +1,11 @@
+import datetime as dt
+
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
-from articles.models import Article
+from articles.models import Article, ArticleReads
 from articles.reads import record_counted_reads
 from articles.services import (
     article_count_read,
@@ -103,25 +105,58 @@ def test_bokmal_title_is_required():
         factories.article(title="")
 
 
-def test_counting_a_read_adds_one_without_changing_updated():
+def reader(address):
+    from django.test import RequestFactory
+
+    return RequestFactory().get("/artikler/", REMOTE_ADDR=address)
+
+
+def recent_reads(article):
+    return Article.objects.with_recent_reads().get(pk=article.pk).recent_reads
+
+
+def test_a_reader_counts_once_a_day_without_changing_updated():
     article = factories.article()
     updated = article.updated_at
-    article_count_read(article=article)
-    article_count_read(article=article)
-    article.refresh_from_db()
-    assert article.read_count == 0  # counted in the cache until the most-read list is made
+    for _reload in range(3):
+        article_count_read(article=article, request=reader("192.0.2.1"))
+    article_count_read(article=article, request=reader("192.0.2.2"))
+    assert recent_reads(article) == 0  # counted in the cache until the most-read list is made
     record_counted_reads()
-    article.refresh_from_db()
-    assert article.read_count == 2
-    article_count_read(article=article)
+    assert recent_reads(article) == 2
+    article_count_read(article=article, request=reader("192.0.2.3"))
     record_counted_reads()  # a minute has not passed: not yet
-    article.refresh_from_db()
-    assert article.read_count == 2
+    assert recent_reads(article) == 2
     cache.delete("article-reads:recorded")
     record_counted_reads()
+    assert recent_reads(article) == 3
     article.refresh_from_db()
-    assert article.read_count == 3
     assert article.updated_at == updated
+    # One number per article and day; nothing about the readers.
+    assert list(ArticleReads.objects.values_list("article", "count")) == [(article.pk, 3)]
+
+
+def test_the_same_reader_counts_again_the_next_day():
+    from unittest import mock
+
+    article = factories.article()
+    article_count_read(article=article, request=reader("192.0.2.1"))
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
+        article_count_read(article=article, request=reader("192.0.2.1"))
+        record_counted_reads()
+    assert sorted(ArticleReads.objects.values_list("count", flat=True)) == [1, 1]
+
+
+def test_most_read_counts_the_last_30_days_only():
+    today = timezone.localdate()
+    old, recent = factories.article(title="Gammel"), factories.article(title="Ny")
+    ArticleReads.objects.create(article=old, day=today - dt.timedelta(days=30), count=100)
+    ArticleReads.objects.create(article=old, day=today - dt.timedelta(days=29), count=2)
+    ArticleReads.objects.create(article=recent, day=today, count=3)
+    ranked = list(Article.objects.most_read())
+    assert ranked == [recent, old]
+    assert [article.recent_reads for article in ranked] == [3, 2]
 
 
 def test_unpublished_and_future_articles_are_not_published():
