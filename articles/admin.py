@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
@@ -10,7 +11,10 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin import bokmal_first_fieldsets
 
 from .models import (
+    EASY_READ_FIELDS,
     MOST_READ_DAYS,
+    SOURCE_LANGUAGE,
+    TRANSLATED_FIELDS,
     Article,
     NewsItem,
     translation_languages,
@@ -21,6 +25,7 @@ from .services import (
     articles_mark_translations_current,
     news_item_save,
 )
+from .widgets import ArticleBodyWidget
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -56,8 +61,35 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         return None, None
 
 
+class RichTextBodies:
+    """Bodies (every language's, and the easy-read text) in the rich-text editor."""
+
+    rich_text_fields = ("body", "easy_read_body")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name.rpartition("_")[0] in self.rich_text_fields:
+            kwargs["widget"] = ArticleBodyWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class EasyReadFilter(admin.SimpleListFilter):
+    title = _("easy read")
+    parameter_name = "easy_read"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Has one in bokmål")), ("no", _("None in bokmål"))]
+
+    def queryset(self, request, queryset):
+        field = f"easy_read_body_{SOURCE_LANGUAGE}"
+        if self.value() == "yes":
+            return queryset.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True})
+        if self.value() == "no":
+            return queryset.filter(Q(**{field: ""}) | Q(**{f"{field}__isnull": True}))
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(RichTextBodies, TranslationAdmin):
     list_display = [
         "title",
         "published_at",
@@ -68,6 +100,7 @@ class ArticleAdmin(TranslationAdmin):
     ]
     list_filter = [
         TranslationStatusFilter,
+        EasyReadFilter,
         "is_published",
         "target_groups",
         "topics",
@@ -97,12 +130,21 @@ class ArticleAdmin(TranslationAdmin):
                     name,
                     {
                         "classes": ["collapse"],
-                        "fields": [f"{field}_{code}" for field in ("title", "summary", "body")],
+                        "fields": [
+                            f"{field}_{code}" for field in (*TRANSLATED_FIELDS, *EASY_READ_FIELDS)
+                        ],
                     },
                 )
             )
         return [
             (None, {"fields": ["title_nb", "slug", "summary_nb", "body_nb"]}),
+            (
+                _("Easy read (bokmål)"),
+                {
+                    "classes": ["collapse"],
+                    "fields": [f"{field}_{SOURCE_LANGUAGE}" for field in EASY_READ_FIELDS],
+                },
+            ),
             (
                 _("Sections and links"),
                 {"fields": ["target_groups", "topics", "service_categories", "related"]},
@@ -217,7 +259,7 @@ class ArticleAdmin(TranslationAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TranslationAdmin):
+class NewsItemAdmin(RichTextBodies, TranslationAdmin):
     list_display = ["title", "published_at", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary"]

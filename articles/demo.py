@@ -12,7 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.models import TargetGroup, Topic
 from services.models import ServiceCategory
 
-from .models import Article, NewsItem, language_codes
+from .models import EASY_READ_FIELDS, Article, NewsItem, language_codes
 from .services import article_save, news_item_save, sanitize_bodies
 
 
@@ -81,6 +81,11 @@ def load_demo_articles(path):
         article = article or Article(slug=item["slug"])
         before = _snapshot(article)
         _set_translations(article, ("title", "summary", "body"), item["translations"])
+        easy_read = {
+            language: {"easy_read_title": text.get("title", ""), "easy_read_body": text["body"]}
+            for language, text in item.get("easy_read", {}).items()
+        }
+        _set_translations(article, EASY_READ_FIELDS, easy_read)
         article.published_at = _moment(item.get("published")) or timezone.now()
         qa = item.get("quality_assured")
         article.quality_assured_on = dt.date.fromisoformat(qa) if qa else None
@@ -121,7 +126,8 @@ def _snapshot(instance):
     names += [
         build_localized_fieldname(name, language)
         for language in language_codes()
-        for name in ("title", "summary", "body")
+        for name in ("title", "summary", "body", *EASY_READ_FIELDS)
+        if hasattr(instance, name)
     ]
     return {name: getattr(instance, name, None) for name in names}
 

@@ -28,8 +28,11 @@ SOURCE_LANGUAGE = "nb"
 TRANSLATED_FIELDS = ("title", "summary", "body")
 # "Most read" is over this many days.
 MOST_READ_DAYS = 30
+# An article's easy-read version (lettlest), written per language by an editor; it has
+# no translation status of its own: each language's is written for its readers.
+EASY_READ_FIELDS = ("easy_read_title", "easy_read_body")
 # Slugs that would be shadowed by the articles app's own URLs.
-RESERVED_SLUGS = {"for", "tema", "aktuelt"}
+RESERVED_SLUGS = {"for", "tema", "aktuelt", "lettlest"}
 
 
 def language_codes():
@@ -135,6 +138,20 @@ class Article(TranslatedContentMixin, models.Model):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, verbose_name=_("related articles")
     )
+    easy_read_title = models.CharField(
+        _("easy-read title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the article's title."),
+    )
+    easy_read_body = models.TextField(
+        _("easy-read text"),
+        blank=True,
+        help_text=_(
+            "The easy-read version (lettlest): short sentences, everyday words, the most "
+            "important first. Readers find it from the article. Leave empty if there is none."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -179,6 +196,28 @@ class Article(TranslatedContentMixin, models.Model):
         if language == SOURCE_LANGUAGE or not self.has_translation(language):
             return False
         return self.translated_from.get(language) != self.source_hash
+
+    def has_easy_read(self, language):
+        return bool(localized(self, "easy_read_body", language).strip())
+
+    def easy_read_language(self, language=None):
+        """The language the easy-read version is shown in: the reader's, or else bokmål;
+        None when there is none to show."""
+        language = language or get_language() or SOURCE_LANGUAGE
+        for candidate in (language, SOURCE_LANGUAGE):
+            if self.has_easy_read(candidate):
+                return candidate
+        return None
+
+    def easy_read_in(self, language):
+        """(title, body) of the easy-read version in one language, without falling back."""
+        title = localized(self, "easy_read_title", language) or localized(self, "title", language)
+        return title or localized(self, "title", SOURCE_LANGUAGE), localized(
+            self, "easy_read_body", language
+        )
+
+    def get_easy_read_url(self):
+        return reverse("articles:easy-read", kwargs={"slug": self.slug})
 
     @property
     def is_quality_assured(self):

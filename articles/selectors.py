@@ -3,12 +3,13 @@ the nearest services an article points to."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from modeltranslation.utils import build_localized_fieldname
 
 from services.geocoding import locate
 from services.selectors import ServiceFilters, services_near
 
-from .models import Article
+from .models import SOURCE_LANGUAGE, Article
 from .reads import record_counted_reads
 from .search import search_documents
 
@@ -26,6 +27,24 @@ def article_detail_queryset():
         "target_groups",
         "topics",
         Prefetch("related", queryset=Article.objects.published()),
+    )
+
+
+def easy_read_articles(language):
+    """Published articles with an easy-read version in `language` or in bokmål, A–Z by
+    the title the reader sees."""
+    fields = {
+        build_localized_fieldname("easy_read_body", code) for code in (language, SOURCE_LANGUAGE)
+    }
+    has_one = Q()
+    for field in fields:
+        has_one |= ~Q(**{field: ""}) & Q(**{f"{field}__isnull": False})
+    articles = Article.objects.published().filter(has_one)
+    return sorted(
+        articles,
+        key=lambda article: article.easy_read_in(article.easy_read_language(language))[
+            0
+        ].casefold(),
     )
 
 

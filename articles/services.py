@@ -8,6 +8,7 @@ from core import page_cache
 
 from . import reads
 from .models import (
+    EASY_READ_FIELDS,
     TRANSLATED_FIELDS,
     language_codes,
     translation_languages,
@@ -17,17 +18,25 @@ from .search import index_article
 
 
 def sanitize_bodies(instance):
-    """Clean the body in every language (a translator's HTML is no more trusted than an
-    editor's)."""
+    """Clean the body (and an article's easy-read text) in every language: a translator's
+    HTML is no more trusted than an editor's."""
+    bodies = [name for name in ("body", "easy_read_body") if hasattr(instance, name)]
     for language in language_codes():
-        field = build_localized_fieldname("body", language)
-        value = getattr(instance, field)
-        if value:
-            setattr(instance, field, clean_html(value))
+        for body in bodies:
+            field = build_localized_fieldname(body, language)
+            value = getattr(instance, field)
+            if value:
+                setattr(instance, field, clean_html(value))
+
+
+def _localized_names(fields, languages):
+    return {
+        build_localized_fieldname(field, language) for language in languages for field in fields
+    }
 
 
 def _translation_fields(language):
-    return {build_localized_fieldname(field, language) for field in TRANSLATED_FIELDS}
+    return _localized_names(TRANSLATED_FIELDS, [language])
 
 
 def _one_kind_of_line_ending(text):
@@ -39,7 +48,7 @@ def _one_kind_of_line_ending(text):
 
 
 def _all_translation_fields():
-    return {name for language in language_codes() for name in _translation_fields(language)}
+    return _localized_names(TRANSLATED_FIELDS, language_codes())
 
 
 def _normalize_line_endings(article, fields):
@@ -67,7 +76,9 @@ def article_save(*, article, changed_fields=None, translations_current=()):
     `translations_current`) recorded as made from the current bokmål text. Then the search
     index follows. `changed_fields` None means every field changed (a new article)."""
     translated = _all_translation_fields()
-    _normalize_line_endings(article, translated)
+    _normalize_line_endings(
+        article, translated | _localized_names(EASY_READ_FIELDS, language_codes())
+    )
     sanitize_bodies(article)
     article.full_clean()
     article.source_hash = article.compute_source_hash()

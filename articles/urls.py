@@ -11,5 +11,7 @@ urlpatterns = [
     path("aktuelt/rss/", feeds.NewsRssFeed(), name="news-rss"),
     path("aktuelt/atom/", feeds.NewsAtomFeed(), name="news-atom"),
     path("aktuelt/<slug:slug>/", views.NewsDetailView.as_view(), name="news-detail"),
+    path("lettlest/", views.EasyReadIndexView.as_view(), name="easy-read-index"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/lettlest/", views.EasyReadView.as_view(), name="easy-read"),
 ]

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import DetailView, ListView, TemplateView
@@ -12,6 +13,7 @@ from .models import SOURCE_LANGUAGE, NewsItem
 from .selectors import (
     article_detail_queryset,
     article_list_queryset,
+    easy_read_articles,
     most_read_articles,
     nearby_services,
 )
@@ -101,9 +103,11 @@ class ArticleDetailView(DetailView):
         categories = article.service_categories.filter(
             services__is_published=True, services__is_national=False
         ).distinct()
+        content_language = article.content_language(language)
         context.update(
-            content_language=article.content_language(language),
-            is_fallback=article.content_language(language) != language,
+            content_language=content_language,
+            is_fallback=content_language != language,
+            has_easy_read=article.has_easy_read(content_language),
             canonical_url=_canonical_url(self.request),
             available_languages=_language_links(self.request, article.available_languages()),
             related=[item for item in article.related.all() if item.pk != article.pk],
@@ -119,6 +123,47 @@ class ArticleDetailView(DetailView):
                     place=form.cleaned_data["place"], category=form.cleaned_data["category"]
                 )
         return context
+
+
+@page_cache.shared_page()
+class EasyReadView(ArticleDetailView):
+    """An article's easy-read version (lettlest), in the reader's language or else in
+    bokmål with a notice, like the article itself. A read of it is a read of the article."""
+
+    template_name = "articles/easy_read.html"
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if article.easy_read_language() is None:
+            raise Http404("No easy-read version")
+        return article
+
+    def get_context_data(self, **kwargs):
+        context = DetailView.get_context_data(self, **kwargs)
+        article, language = self.object, get_language()
+        shown = article.easy_read_language(language)
+        title, body = article.easy_read_in(shown)
+        languages = [code for code in article.available_languages() if article.has_easy_read(code)]
+        context.update(
+            content_language=shown,
+            is_fallback=shown != language,
+            easy_read_title=title,
+            easy_read_body=body,
+            crumbs=[article],
+            canonical_url=_canonical_url(self.request),
+            available_languages=_language_links(self.request, languages),
+        )
+        return context
+
+
+@page_cache.shared_page()
+class EasyReadIndexView(TemplateView):
+    """Every article with an easy-read version in the reader's language or in bokmål."""
+
+    template_name = "articles/easy_read_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(articles=easy_read_articles(get_language()), **kwargs)
 
 
 def _canonical_url(request):

@@ -25,6 +25,7 @@ PAGES = {
     "/artikler/for/utsatt/": 3,
     "/artikler/tema/vold-i-naere-relasjoner/": 3,
     "/artikler/aktuelt/": 2,
+    "/artikler/lettlest/": 1,
     # The questions, their count, the topics and the target groups (the two filters).
     "/sporsmal/": 4,
     "/sporsmal/?q=samvær": 3,
@@ -45,6 +46,7 @@ def add_rows(count, start):
             target_groups=[group],
             topics=[topic],
             translations={"en": factories.ENGLISH},
+            easy_read_body_nb=f"<p>Lett å lese {number}.</p>",
         )
         factories.news_item(title=f"Nyhet om vold {number}")
         question_helpers.published_question(

@@ -73,6 +73,17 @@ def test_the_demo_content_loads_and_covers_every_target_group():
     assert Article.objects.translated_in("pl").count() >= 2
 
 
+def test_the_demo_has_easy_read_versions_of_key_articles_and_loads_them_once():
+    load_demo_articles(DEMO)
+    easy = [article for article in Article.objects.all() if article.has_easy_read("nb")]
+    assert len(easy) >= 5
+    assert sum(article.has_easy_read("en") for article in easy) >= 3
+    # Cleaned like any body, and a second load changes nothing.
+    assert all("<script" not in article.easy_read_body_nb for article in easy)
+    report = load_demo_articles(DEMO)
+    assert (report.created, report.updated) == (0, 0)
+
+
 def test_loading_keeps_the_translations_the_file_does_not_have():
     from core.models import TargetGroup
 

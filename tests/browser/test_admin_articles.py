@@ -30,3 +30,29 @@ def test_the_article_list_shows_every_translation_at_a_laptops_width(page):
     languages = len(translation_languages())
     assert column.inner_text().startswith(f"{languages} av {languages}")
     assert column.locator("abbr").count() == languages
+
+
+def test_an_editor_writes_a_body_with_the_rich_text_editor(page):
+    """The editor runs under the strict Content-Security-Policy (a violation is a console
+    error, which fails the test) and what it makes is saved, cleaned, as HTML."""
+    editor = factories.editor()
+    log_in(page, username=editor.username)
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_slug", "hjelp-nar-du-er-redd")
+    page.fill("#id_title_nb", "Hjelp når du er redd")
+    body = page.locator(".field-body_nb [contenteditable=true]")
+    body.click()
+    page.keyboard.type("Du kan ringe ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("116 006")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" hele døgnet.")
+    # The plain text box is there for a browser without JavaScript, hidden by the editor.
+    assert not page.locator("#id_body_nb").is_visible()
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+    from articles.models import Article
+
+    saved = Article.objects.get(slug="hjelp-nar-du-er-redd")
+    assert saved.body_nb == "<p>Du kan ringe <strong>116 006</strong> hele døgnet.</p>"
+    assert page.outside_requests == []

@@ -120,6 +120,8 @@ def page_types():
         "/tjenester/kommune/5628/",
         "/tjenester/kommune/0301/foresla-tjeneste/",
         f"/artikler/{article}/",
+        "/artikler/lettlest/",
+        "/artikler/voldtekt-hva-na/lettlest/",
         "/sporsmal/still-et-sporsmal/",
         "/sporsmal/les-svar/",
         f"/sporsmal/{question}/",
