@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     # Full-text and trigram search on PostgreSQL; harmless on SQLite.
     "django.contrib.postgres",
     "leaflet",
+    # The article editor's bundle (static files only; articles/widgets.py, decision 19).
+    "django_prose_editor",
     # Staff login (docs/decisions/0010-staff-login.md): TOTP devices and backup codes
     # (django-otp), the login and set-up views (two_factor) and login throttling (axes).
     "django_otp",
