@@ -197,3 +197,58 @@ def published_question(
     Question.objects.filter(pk=created.pk).update(**values)
     created.refresh_from_db()
     return created
+
+
+# --- Information material ---------------------------------------------------------------------
+
+
+def material(slug=None, *, stock=None, title=None, **fields):
+    """A material with stock rows ({language: quantity}; 100 in bokmål by default)."""
+    from materials.models import Material, MaterialStock
+
+    number = next(_numbers)
+    slug = slug or f"materiell-{number}"
+    defaults = {"title_nb": title or f"Brosjyre {number}", "kind": Material.Kind.BROCHURE}
+    defaults.update(fields)
+    created = Material.objects.create(slug=slug, **defaults)
+    for language, quantity in (stock if stock is not None else {"nb": 100}).items():
+        MaterialStock.objects.create(material=created, language=language, quantity=quantity)
+    return created
+
+
+def material_order(*, lines=None, **fields):
+    """An order as the form would send it; `lines` is [(material, language, quantity)]."""
+    from materials.services import LineRequest, order_submit
+
+    if lines is None:
+        lines = [(material(), "nb", 10)]
+    defaults = {
+        "organisation": "Helsestasjonen på Tøyen",
+        "contact_name": "Kari Nordmann",
+        "email": "kari@toyen.example.no",
+        "phone": "22 00 00 00",
+        "address": "Hagegata 1",
+        "postcode": "0653",
+        "place": "Oslo",
+        "note": "Levering på dagtid",
+        "language": "nb",
+    }
+    defaults.update(fields)
+    return order_submit(
+        lines=[LineRequest(material=m, language=lang, quantity=q) for m, lang, q in lines],
+        **defaults,
+    )
+
+
+def materials_staff(username="lager", *, email=None, is_active=True):
+    from materials.permissions import MATERIALS_STAFF
+
+    user = User.objects.create_user(
+        username,
+        email=f"{username}@dinutvei.example.no" if email is None else email,
+        password=PASSWORD,
+        is_staff=True,
+        is_active=is_active,
+    )
+    user.groups.add(Group.objects.get(name=MATERIALS_STAFF))
+    return user

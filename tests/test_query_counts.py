@@ -31,6 +31,8 @@ PAGES = {
     "/sporsmal/?q=samvær": 3,
     "/sporsmal/?topic=foreldretvist-og-samvaer": 5,
     # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
+    # The materials and their stock rows (one prefetch).
+    "/materiell/": 2,
     "/sok/?q=vold": {"sqlite": 3, "postgresql": 5},
     "/en/sok/?q=violence": {"sqlite": 3, "postgresql": 5},
 }
@@ -52,6 +54,7 @@ def add_rows(count, start):
         question_helpers.published_question(
             title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?"
         )
+        factories.material(stock={"nb": number, "en": 1, "ar": 0})
 
 
 def queries(client, url):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "articles",
     "questions",
     "opendata",
+    "materials",
 ]
 
 MIDDLEWARE = [
@@ -406,3 +407,11 @@ FEEDBACK_LIMIT_PER_HOUR = int(os.environ.get("FEEDBACK_LIMIT_PER_HOUR", "20"))
 FEEDBACK_CEILING_PER_HOUR = int(os.environ.get("FEEDBACK_CEILING_PER_HOUR", "2000"))
 LISTING_REPORT_LIMIT_PER_HOUR = int(os.environ.get("LISTING_REPORT_LIMIT_PER_HOUR", "5"))
 LISTING_REPORT_CEILING_PER_HOUR = int(os.environ.get("LISTING_REPORT_CEILING_PER_HOUR", "200"))
+
+# --- Information material (materials/) ----------------------------------------------------
+# The orderer's name, e-mail, phone, address and note are deleted this many days after the
+# order was sent or cancelled (manage.py purge_material_orders); the statistics stay.
+MATERIAL_ORDER_RETENTION_DAYS = int(os.environ.get("MATERIAL_ORDER_RETENTION_DAYS", "90"))
+# Orders per visitor and hour, and for everyone together (core/ratelimit.py).
+MATERIAL_ORDER_LIMIT_PER_HOUR = int(os.environ.get("MATERIAL_ORDER_LIMIT_PER_HOUR", "5"))
+MATERIAL_ORDER_CEILING_PER_HOUR = int(os.environ.get("MATERIAL_ORDER_CEILING_PER_HOUR", "100"))

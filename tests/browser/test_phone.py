@@ -127,6 +127,8 @@ def page_types():
         f"/sporsmal/{question}/",
         "/om-tjenesten/",
         "/apne-data/",
+        "/materiell/",
+        "/materiell/bestill/",
         "/finnes-ikke/",
     ]
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from core.permissions import EDITORS, PANEL, PANEL_MODERATORS, SHELTER_STAFF
+from materials.permissions import MATERIALS_STAFF
 from tests import factories as article_factories
 from tests.staff import helpers
 
@@ -106,6 +107,21 @@ EDITOR_PERMISSIONS = {
     "services.change_municipality",
 }
 SHELTER_STAFF_PERMISSIONS = {"services.set_shelter_status"}
+# The material staff pack and send the orders of information material and keep its stock;
+# no one deletes an order (the purge empties what must go).
+MATERIALS_STAFF_PERMISSIONS = {
+    "materials.add_material",
+    "materials.add_materialstock",
+    "materials.change_material",
+    "materials.change_materialstock",
+    "materials.change_order",
+    "materials.delete_material",
+    "materials.delete_materialstock",
+    "materials.view_material",
+    "materials.view_materialstock",
+    "materials.view_order",
+    "materials.view_orderline",
+}
 
 
 def permissions_of(name):
@@ -116,12 +132,13 @@ def permissions_of(name):
     }
 
 
-def test_the_staff_groups_are_these_four():
+def test_the_staff_groups_are_these_five():
     assert set(Group.objects.values_list("name", flat=True)) == {
         EDITORS,
         PANEL,
         PANEL_MODERATORS,
         SHELTER_STAFF,
+        MATERIALS_STAFF,
     }
 
 
@@ -132,6 +149,7 @@ def test_the_staff_groups_are_these_four():
         (PANEL_MODERATORS, MODERATOR_PERMISSIONS),
         (EDITORS, EDITOR_PERMISSIONS),
         (SHELTER_STAFF, SHELTER_STAFF_PERMISSIONS),
+        (MATERIALS_STAFF, MATERIALS_STAFF_PERMISSIONS),
     ],
 )
 def test_each_group_holds_exactly_its_permissions(group, expected):
