@@ -30,9 +30,9 @@ PAGES = {
     "/sporsmal/": 4,
     "/sporsmal/?q=samvær": 3,
     "/sporsmal/?topic=foreldretvist-og-samvaer": 5,
-    # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
     # The materials and their stock rows (one prefetch).
     "/materiell/": 2,
+    # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
     "/sok/?q=vold": {"sqlite": 3, "postgresql": 5},
     "/en/sok/?q=violence": {"sqlite": 3, "postgresql": 5},
 }
