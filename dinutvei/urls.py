@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 import articles.admin  # noqa: F401, E402
 import core.admin  # noqa: F401, E402
 import questions.admin  # noqa: F401, E402
+import selftests.admin  # noqa: F401, E402
 import services.admin  # noqa: F401, E402
 from core import staff
 from core.page_cache import shared_page
@@ -76,6 +77,7 @@ urlpatterns += i18n_patterns(
     path("tjenester/", include("services.urls")),
     path("artikler/", include("articles.urls")),
     path("sporsmal/", include("questions.urls")),
+    path("selvtester/", include("selftests.urls")),
     path("apne-data/", opendata_views.open_data_page, name="open-data"),
     path("", include("core.urls")),
     prefix_default_language=False,

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "articles",
     "questions",
     "opendata",
+    "selftests",
 ]
 
 MIDDLEWARE = [
