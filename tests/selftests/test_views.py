@@ -267,3 +267,13 @@ def test_the_answers_are_neither_kept_nor_logged(
     # A result is never kept by the page cache: the next GET is the plain test again.
     page = client.get(URL).content.decode()
     assert "Din sikkerhet kommer først" not in page
+
+
+def test_the_home_page_the_target_groups_and_the_footer_lead_to_the_tests(client, selftest):
+    home = client.get("/").content.decode()
+    assert 'class="button" href="/selvtester/"' in home
+    assert '<a href="/selvtester/">' in home  # the footer, on every page
+    group = client.get("/artikler/for/utsatt/").content.decode()
+    assert 'href="/selvtester/#for-utsatt"' in group
+    topic = factories.topic("psykisk-vold")
+    assert "#for-" not in client.get(topic.get_absolute_url()).content.decode()
