@@ -125,6 +125,8 @@ def page_types():
         f"/sporsmal/{question}/",
         "/om-tjenesten/",
         "/apne-data/",
+        "/selvtester/",
+        "/selvtester/er-forholdet-mitt-trygt/",
         "/finnes-ikke/",
     ]
 
