@@ -155,6 +155,12 @@ def test_a_physical_sign_gives_the_safety_outcome_with_112_and_the_lines(client,
     assert_leaves_no_trace(response)
 
 
+def test_the_outcome_is_not_in_the_title_a_history_keeps(client, selftest):
+    page = client.post(URL, answers(selftest, physical="yes")).content.decode()
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert "Er forholdet mitt trygt?" in title and "sikkerhet" not in title
+
+
 def test_a_threat_marked_as_danger_gives_the_safety_outcome(client, selftest):
     page = client.post(URL, answers(selftest, threat="yes")).content.decode()
     assert "Din sikkerhet kommer først" in page
