@@ -12,6 +12,7 @@ import articles.admin  # noqa: F401, E402
 import core.admin  # noqa: F401, E402
 import materials.admin  # noqa: F401, E402
 import questions.admin  # noqa: F401, E402
+import selftests.admin  # noqa: F401, E402
 import services.admin  # noqa: F401, E402
 from core import staff
 from core.page_cache import shared_page
@@ -78,6 +79,7 @@ urlpatterns += i18n_patterns(
     path("artikler/", include("articles.urls")),
     path("sporsmal/", include("questions.urls")),
     path("materiell/", include("materials.urls")),
+    path("selvtester/", include("selftests.urls")),
     path("apne-data/", opendata_views.open_data_page, name="open-data"),
     path("", include("core.urls")),
     prefix_default_language=False,

@@ -13,6 +13,8 @@ from core.models import TargetGroup, Topic
 from core.permissions import EDITORS, PANEL, PANEL_MODERATORS
 from questions.models import PanelMember, Question
 from questions.services import question_submit
+from selftests.models import Outcome, SelfTest, Statement
+from selftests.services import outcome_save, selftest_save, statement_save
 from services.models import Municipality, OpeningPeriod, Service, ServiceCategory
 
 PASSWORD = "correct horse battery"
@@ -252,3 +254,56 @@ def materials_staff(username="lager", *, email=None, is_active=True):
     )
     user.groups.add(Group.objects.get(name=MATERIALS_STAFF))
     return user
+
+
+# --- Self-tests ---------------------------------------------------------------------------
+
+
+def selftest(*, slug=None, group="utsatt", statements=(), outcomes=(), **fields):
+    """A published self-test for a target group, with statements given as (kind, text) or
+    (kind, text, is_danger_sign), and outcomes as levels (each titled after its level)."""
+    number = next(_numbers)
+    test = selftest_save(
+        selftest=SelfTest(
+            slug=slug or f"selvtest-{number}",
+            title_nb=fields.pop("title", f"Selvtest {number}"),
+            title_en=fields.pop("title_en", f"Self-test {number}"),
+            intro_nb=fields.pop("intro", "Om testen."),
+            sources_nb=fields.pop("sources", "Bufdir, NKVTS."),
+            target_group=target_group(group),
+            **fields,
+        )
+    )
+    for order, entry in enumerate(statements):
+        statement(test, *entry, order=order)
+    for level in outcomes:
+        outcome(test, level)
+    return test
+
+
+def statement(selftest, kind, text, is_danger_sign=False, *, order=0, article=None):
+    return statement_save(
+        statement=Statement(
+            selftest=selftest,
+            kind=kind,
+            text_nb=text,
+            is_danger_sign=is_danger_sign,
+            order=order,
+            article=article,
+        )
+    )
+
+
+def outcome(selftest, level, *, articles=(), service_categories=(), **fields):
+    return outcome_save(
+        outcome=Outcome(
+            selftest=selftest,
+            level=level,
+            title_nb=fields.pop("title", f"Utfall {level}"),
+            title_en=fields.pop("title_en", f"Outcome {level}"),
+            text_nb=fields.pop("text", f"Tekst for {level}."),
+            **fields,
+        ),
+        articles=list(articles),
+        service_categories=list(service_categories),
+    )

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from selftests.models import SelfTest
 from tests import factories
 from tests.questions import helpers as question_helpers
 
@@ -35,6 +36,9 @@ PAGES = {
     # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
     "/sok/?q=vold": {"sqlite": 3, "postgresql": 5},
     "/en/sok/?q=violence": {"sqlite": 3, "postgresql": 5},
+    # The published tests with their target groups; a test and its statements.
+    "/selvtester/": 1,
+    "/selvtester/trygt/": 2,
 }
 
 
@@ -55,6 +59,14 @@ def add_rows(count, start):
             title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?"
         )
         factories.material(stock={"nb": number, "en": 1, "ar": 0})
+        factories.selftest(title=f"Selvtest {number}")
+        factories.statement(safe_test(), "digital", f"Utsagn {number}", order=number)
+
+
+def safe_test():
+    """The self-test whose page is measured, more statements on it with every row."""
+    found = SelfTest.objects.filter(slug="trygt").first()
+    return found or factories.selftest(slug="trygt")
 
 
 def queries(client, url):

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "questions",
     "opendata",
     "materials",
+    "selftests",
 ]
 
 MIDDLEWARE = [

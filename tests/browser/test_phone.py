@@ -129,6 +129,8 @@ def page_types():
         "/apne-data/",
         "/materiell/",
         "/materiell/bestill/",
+        "/selvtester/",
+        "/selvtester/er-forholdet-mitt-trygt/",
         "/finnes-ikke/",
     ]
 

@@ -105,6 +105,12 @@ EDITOR_PERMISSIONS = {
     "services.view_clientgroup",
     "services.view_shelterstatus",
     "services.change_municipality",
+    # The self-tests, their statements and outcomes (selftests/migrations/0002).
+    *(
+        f"selftests.{action}_{model}"
+        for model in ("selftest", "statement", "outcome")
+        for action in ("add", "change", "delete", "view")
+    ),
 }
 SHELTER_STAFF_PERMISSIONS = {"services.set_shelter_status"}
 # The material staff pack and send the orders of information material and keep its stock;

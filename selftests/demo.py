@@ -1,0 +1,126 @@
+"""Loading the demo self-tests (selftests/data/demo_selftests.json), keyed on the tests'
+slugs, the statements' places in their test and the outcomes' levels: loading the same
+file again changes nothing. Articles, kinds of help and target groups are named by slug;
+one the database does not have is reported and left out."""
+
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
+
+from articles.models import Article
+from core.models import TargetGroup
+from services.models import ServiceCategory
+
+from .models import Outcome, SelfTest, Statement
+from .services import outcome_save, selftest_save, statement_save
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    warnings: list = field(default_factory=list)
+
+
+def _languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _set_translations(instance, fields, translations):
+    """Each language's value of `fields` from {"nb": {...}, "en": {...}}; the languages
+    the file does not have are left empty (they fall back to bokmål)."""
+    for language in _languages():
+        values = translations.get(language, {})
+        for name in fields:
+            setattr(instance, build_localized_fieldname(name, language), values.get(name, ""))
+
+
+def _snapshot(instance, names):
+    return {name: getattr(instance, name, None) for name in names}
+
+
+def _translated_names(fields):
+    return [build_localized_fieldname(name, code) for code in _languages() for name in fields]
+
+
+@transaction.atomic
+def load_demo_selftests(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report = LoadReport()
+    groups = {group.slug: group for group in TargetGroup.objects.all()}
+    articles = {article.slug: article for article in Article.objects.all()}
+    categories = {category.slug: category for category in ServiceCategory.objects.all()}
+
+    def known(slugs, objects, kind):
+        found = []
+        for slug in slugs:
+            if slug in objects:
+                found.append(objects[slug])
+            else:
+                report.warnings.append(f"Unknown {kind}: {slug}")
+        return found
+
+    for item in data.get("selftests", []):
+        group = groups.get(item["target_group"])
+        if group is None:
+            report.warnings.append(f"Unknown target group: {item['target_group']}")
+            continue
+        selftest = SelfTest.objects.filter(slug=item["slug"]).first()
+        is_new = selftest is None
+        selftest = selftest or SelfTest(slug=item["slug"])
+        names = [*_translated_names(("title", "intro", "sources")), "target_group_id", "order"]
+        before = _snapshot(selftest, names)
+        _set_translations(selftest, ("title", "intro", "sources"), item["translations"])
+        selftest.target_group = group
+        selftest.order = item.get("order", 0)
+        if is_new or _snapshot(selftest, names) != before:
+            selftest_save(selftest=selftest)
+            report.created += is_new
+            report.updated += not is_new
+
+        existing = {statement.order: statement for statement in selftest.statements.all()}
+        for order, entry in enumerate(item.get("statements", [])):
+            statement = existing.pop(order, None) or Statement(selftest=selftest, order=order)
+            names = [*_translated_names(("text",)), "kind", "is_danger_sign", "article_id"]
+            before = _snapshot(statement, names)
+            _set_translations(
+                statement,
+                ("text",),
+                {code: {"text": text} for code, text in entry["text"].items()},
+            )
+            statement.kind = entry["kind"]
+            statement.is_danger_sign = entry.get("danger", False)
+            linked = known([entry["article"]] if entry.get("article") else [], articles, "article")
+            statement.article = linked[0] if linked else None
+            if statement.pk is None or _snapshot(statement, names) != before:
+                statement_save(statement=statement)
+        for extra in existing.values():  # statements the file no longer has
+            extra.delete()
+
+        for entry in item.get("outcomes", []):
+            outcome = selftest.outcomes.filter(level=entry["level"]).first() or Outcome(
+                selftest=selftest, level=entry["level"]
+            )
+            names = [*_translated_names(("title", "text")), "ask_panel"]
+            before = _snapshot(outcome, names)
+            _set_translations(outcome, ("title", "text"), entry["translations"])
+            outcome.ask_panel = entry.get("ask_panel", True)
+            chosen_articles = known(entry.get("articles", []), articles, "article")
+            chosen_categories = known(
+                entry.get("service_categories", []), categories, "service category"
+            )
+            relations_changed = outcome.pk is None or (
+                {a.pk for a in outcome.articles.all()} != {a.pk for a in chosen_articles}
+                or {c.pk for c in outcome.service_categories.all()}
+                != {c.pk for c in chosen_categories}
+            )
+            if relations_changed or _snapshot(outcome, names) != before:
+                outcome_save(
+                    outcome=outcome,
+                    articles=chosen_articles,
+                    service_categories=chosen_categories,
+                )
+    return report
