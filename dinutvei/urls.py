@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 # The admin runs as SimpleAdminConfig (see settings): import each admin module here.
 import articles.admin  # noqa: F401, E402
 import core.admin  # noqa: F401, E402
+import films.admin  # noqa: F401, E402
 import questions.admin  # noqa: F401, E402
 import services.admin  # noqa: F401, E402
 from core import staff
@@ -76,6 +77,7 @@ urlpatterns += i18n_patterns(
     path("tjenester/", include("services.urls")),
     path("artikler/", include("articles.urls")),
     path("sporsmal/", include("questions.urls")),
+    path("filmer/", include("films.urls")),
     path("apne-data/", opendata_views.open_data_page, name="open-data"),
     path("", include("core.urls")),
     prefix_default_language=False,
@@ -85,3 +87,16 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+# The films' uploaded files, in development and tests (nginx serves them in production).
+if settings.SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

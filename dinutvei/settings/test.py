@@ -13,3 +13,4 @@ QUICK_EXIT_URL = "https://www.yr.no/"
 # Static files straight from the apps' folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True

@@ -230,7 +230,7 @@ def test_a_visitors_new_question_keeps_the_pages(client, content):
 
 def test_every_model_is_declared_shown_or_not_shown_on_pages():
     shown, never = page_cache.shown_models(), page_cache.never_shown_models()
-    for label in ("core", "articles", "services", "questions"):
+    for label in ("core", "articles", "services", "questions", "films"):
         for model in apps.get_app_config(label).get_models():
             assert (model in shown) != (model in never), model
 

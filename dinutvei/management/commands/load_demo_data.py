@@ -16,3 +16,4 @@ class Command(BaseCommand):
         call_command("load_demo_service_areas", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_articles", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_questions", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_films", stdout=self.stdout, stderr=self.stderr)
