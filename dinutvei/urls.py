@@ -91,12 +91,7 @@ if settings.DEBUG:
 # The films' uploaded files, in development and tests (nginx serves them in production).
 if settings.SERVE_MEDIA:
     from django.urls import re_path
-    from django.views.static import serve
 
     urlpatterns += [
-        re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media, name="media")
     ]

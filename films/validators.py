@@ -309,7 +309,10 @@ def parse_webvtt(data):
         if keyword == "REGION" and "-->" not in block[0] and not cues:
             continue
         timing_at = 0 if "-->" in block[0] else 1
-        if timing_at >= len(block):
+        if timing_at and TIMESTAMP.match(block[0].strip()):
+            if len(block) == 1 or "-->" not in block[1]:
+                _parse_timing(block[0].strip(), first)  # a timing written wrong: say so here
+        if timing_at and (len(block) == 1 or "-->" not in block[1]):
             raise _problem(
                 first,
                 _(
