@@ -29,6 +29,8 @@ PAGES = {
     "/sporsmal/": 4,
     "/sporsmal/?q=samvær": 3,
     "/sporsmal/?topic=foreldretvist-og-samvaer": 5,
+    # The films and their count.
+    "/filmer/": 2,
     # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
     "/sok/?q=vold": {"sqlite": 3, "postgresql": 5},
     "/en/sok/?q=violence": {"sqlite": 3, "postgresql": 5},
@@ -47,6 +49,7 @@ def add_rows(count, start):
             translations={"en": factories.ENGLISH},
         )
         factories.news_item(title=f"Nyhet om vold {number}")
+        factories.film(title=f"Film om vold {number}", target_groups=[group])
         question_helpers.published_question(
             title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?"
         )
