@@ -125,6 +125,8 @@ def page_types():
         f"/sporsmal/{question}/",
         "/om-tjenesten/",
         "/apne-data/",
+        "/filmer/",
+        "/filmer/demofilm-slik-far-du-hjelp/",
         "/finnes-ikke/",
     ]
 
