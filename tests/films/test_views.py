@@ -147,5 +147,6 @@ def test_the_demo_film_loads_once_and_again_changes_nothing():
     assert FilmSubtitle.objects.count() == 3
 
 
-def test_the_footer_links_to_the_films(client):
-    assert 'href="/filmer/"' in client.get("/").content.decode()
+def test_the_home_page_and_the_footer_link_to_the_films(client):
+    html = client.get("/en/").content.decode()
+    assert html.count('href="/en/filmer/"') == 2
