@@ -49,6 +49,9 @@ RUN useradd --system --user-group --uid 10001 --no-create-home --home-dir /nonex
 COPY --from=build /opt/venv /opt/venv
 # Owned by root, read-only for the app user: the running portal cannot change its own code.
 COPY --from=build /app /app
+# The films' uploads (the volume "media" in compose): the app user's, so that a new volume
+# mounted here starts with that owner.
+RUN mkdir /app/media && chown 10001:10001 /app/media
 WORKDIR /app
 # Numeric, so that an orchestrator can tell it is not root without looking up a name.
 USER 10001:10001

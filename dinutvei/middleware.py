@@ -27,6 +27,8 @@ def content_security_policy():
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": image_sources,
+        # The films' video and subtitle files, from this site only (films/).
+        "media-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

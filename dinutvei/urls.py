@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 # The admin runs as SimpleAdminConfig (see settings): import each admin module here.
 import articles.admin  # noqa: F401, E402
 import core.admin  # noqa: F401, E402
+import films.admin  # noqa: F401, E402
 import materials.admin  # noqa: F401, E402
 import questions.admin  # noqa: F401, E402
 import selftests.admin  # noqa: F401, E402
@@ -80,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("sporsmal/", include("questions.urls")),
     path("materiell/", include("materials.urls")),
     path("selvtester/", include("selftests.urls")),
+    path("filmer/", include("films.urls")),
     path("apne-data/", opendata_views.open_data_page, name="open-data"),
     path("", include("core.urls")),
     prefix_default_language=False,
@@ -89,3 +91,11 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+# The films' uploaded files, in development and tests (nginx serves them in production).
+if settings.SERVE_MEDIA:
+    from django.urls import re_path
+
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media, name="media")
+    ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -43,6 +44,14 @@ def _cache_answers():
         return cache.get(key) == "ok"
     except UNAVAILABLE_ERRORS:
         return False
+
+
+def media(request, path):
+    """An uploaded file (a film, its poster or subtitles), where Django serves them itself:
+    development and tests (settings.SERVE_MEDIA). Production's nginx serves /media/."""
+    from django.views.static import serve
+
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @never_cache

@@ -4,6 +4,14 @@ import shutil
 import pytest
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """The test run's uploads (dinutvei/settings/test.py) go with it."""
+    from django.conf import settings
+
+    if settings.configured and "dinutvei-test-media-" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser and PostgreSQL tests skip where their part is missing, with the reason,
     but never under CI: there a missing part must fail the run."""

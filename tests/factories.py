@@ -5,12 +5,16 @@ import datetime as dt
 import itertools
 
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles.models import Article, NewsItem
 from articles.services import article_save, news_item_save
 from core.models import TargetGroup, Topic
 from core.permissions import EDITORS, PANEL, PANEL_MODERATORS
+from films.demo import DEMO_FOLDER
+from films.models import Film, FilmSubtitle
+from films.services import film_save, film_subtitle_save
 from questions.models import PanelMember, Question
 from questions.services import question_submit
 from selftests.models import Outcome, SelfTest, Statement
@@ -307,3 +311,44 @@ def outcome(selftest, level, *, articles=(), service_categories=(), **fields):
         articles=list(articles),
         service_categories=list(service_categories),
     )
+
+
+# --- Films -------------------------------------------------------------------------------
+
+VTT = {
+    "nb": "WEBVTT\n\n00:00.000 --> 00:02.000\nHei.\n",
+    "en": "WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n",
+    "ar": "WEBVTT\n\n00:00.000 --> 00:02.000\nمرحبا.\n",
+}
+
+
+def film(*, subtitles=("nb",), target_groups=(), translations=None, **fields):
+    """A published film with the demo film's video and poster, and subtitles in the given
+    languages (a line each)."""
+    number = next(_numbers)
+    new = Film(
+        slug=fields.pop("slug", f"film-{number}"),
+        title_nb=fields.pop("title", f"Film {number}"),
+        summary_nb=fields.pop("summary", "Et kort sammendrag."),
+        transcript_nb=fields.pop("transcript", "Hei.\n\nDu kan få hjelp."),
+        is_published=fields.pop("is_published", True),
+        **fields,
+    )
+    for language, values in (translations or {}).items():
+        for name, value in values.items():
+            setattr(new, f"{name}_{language}", value)
+    new.video.save(
+        f"film-{number}.webm", ContentFile((DEMO_FOLDER / "demo-film.webm").read_bytes()), False
+    )
+    new.poster.save(
+        f"film-{number}.png", ContentFile((DEMO_FOLDER / "demo-poster.png").read_bytes()), False
+    )
+    film_save(film=new)
+    new.target_groups.set(target_groups)
+    for language in subtitles:
+        subtitle = FilmSubtitle(film=new, language=language)
+        subtitle.file.save(
+            f"film-{number}.{language}.vtt", ContentFile(VTT[language].encode()), False
+        )
+        film_subtitle_save(subtitle=subtitle)
+    return new

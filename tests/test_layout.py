@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "core"
-APPS = ("services", "articles", "questions", "opendata", "materials", "selftests")
+APPS = ("services", "articles", "questions", "opendata", "materials", "selftests", "films")
 ASSEMBLER = "dinutvei"
 PACKAGES = (BASE, *APPS, ASSEMBLER)
 

@@ -33,6 +33,8 @@ PAGES = {
     "/sporsmal/?topic=foreldretvist-og-samvaer": 5,
     # The materials and their stock rows (one prefetch).
     "/materiell/": 2,
+    # The films and their count.
+    "/filmer/": 2,
     # The site search asks PostgreSQL more: a vocabulary lookup for "did you mean".
     "/sok/?q=vold": {"sqlite": 3, "postgresql": 5},
     "/en/sok/?q=violence": {"sqlite": 3, "postgresql": 5},
@@ -55,6 +57,7 @@ def add_rows(count, start):
             easy_read_body_nb=f"<p>Lett å lese {number}.</p>",
         )
         factories.news_item(title=f"Nyhet om vold {number}")
+        factories.film(title=f"Film om vold {number}", target_groups=[group])
         question_helpers.published_question(
             title=f"Samvær og vold {number}", question=f"Hva med samvær og vold {number}?"
         )

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "opendata",
     "materials",
     "selftests",
+    "films",
 ]
 
 MIDDLEWARE = [
@@ -289,6 +290,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "dinutvei.storage.StaticFilesStorage"},
 }
+
+# --- Uploaded files (films: video, posters, subtitles) ------------------------------------
+# Served by nginx in production (`location /media/` in deploy/nginx.conf, from the volume
+# compose mounts at DJANGO_MEDIA_ROOT), by Django itself in development and tests.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Serve MEDIA_URL from Django (development and the tests' servers; never in production).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
+# The largest files an editor may upload for a film.
+FILMS_MAX_VIDEO_BYTES = int(os.environ.get("FILMS_MAX_VIDEO_MB", "200")) * 1024 * 1024
+FILMS_MAX_POSTER_BYTES = 5 * 1024 * 1024
+FILMS_MAX_SUBTITLE_BYTES = 512 * 1024
+# Uploads larger than this go to a temporary file (/tmp, in memory in compose) on the way.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Map -------------------------------------------------------------------------------
 # No tile server by default: the map's base layer is the bundled county and municipality

@@ -6,3 +6,4 @@ from .base import env_bool
 DEBUG = env_bool("DJANGO_DEBUG", True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)

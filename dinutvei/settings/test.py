@@ -1,4 +1,8 @@
-"""Tests: fast password hashing, plain static storage, in-memory e-mail."""
+"""Tests: fast password hashing, plain static storage, in-memory e-mail, uploads in a
+folder of the test run's own (removed at its end by tests/conftest.py)."""
+
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -13,3 +17,5 @@ QUICK_EXIT_URL = "https://www.yr.no/"
 # Static files straight from the apps' folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dinutvei-test-media-"))

@@ -131,6 +131,8 @@ def page_types():
         "/materiell/bestill/",
         "/selvtester/",
         "/selvtester/er-forholdet-mitt-trygt/",
+        "/filmer/",
+        "/filmer/demofilm-slik-far-du-hjelp/",
         "/finnes-ikke/",
     ]
 

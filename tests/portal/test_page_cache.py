@@ -20,6 +20,7 @@ from questions.services import public_version_save
 from services.models import OSLO, ServiceCategory
 from services.services import service_save, services_mark_verified, services_publish
 from tests import factories
+from tests.test_layout import APPS, BASE
 
 pytestmark = pytest.mark.django_db
 
@@ -230,7 +231,7 @@ def test_a_visitors_new_question_keeps_the_pages(client, content):
 
 def test_every_model_is_declared_shown_or_not_shown_on_pages():
     shown, never = page_cache.shown_models(), page_cache.never_shown_models()
-    for label in ("core", "articles", "services", "questions", "selftests"):
+    for label in (BASE, *APPS):  # every app of the floor plan (tests/test_layout.py)
         for model in apps.get_app_config(label).get_models():
             assert (model in shown) != (model in never), model
 

@@ -60,8 +60,9 @@ MODERATOR_PERMISSIONS = {
     "questions.view_questionstatistics",
     "questions.view_statuschange",
 }
-# Editors keep the registry of services, the articles and news, the vocabularies, the page
-# feedback and the listing error reports, and see the questions' statistics (no question).
+# Editors keep the registry of services, the articles and news, the films, the vocabularies,
+# the page feedback and the listing error reports, and see the questions' statistics (no
+# question).
 EDITOR_PERMISSIONS = {
     "articles.add_article",
     "articles.add_newsitem",
@@ -72,6 +73,14 @@ EDITOR_PERMISSIONS = {
     "articles.view_article",
     "articles.view_newsitem",
     "core.add_targetgroup",
+    "films.add_film",
+    "films.add_filmsubtitle",
+    "films.change_film",
+    "films.change_filmsubtitle",
+    "films.delete_film",
+    "films.delete_filmsubtitle",
+    "films.view_film",
+    "films.view_filmsubtitle",
     "core.add_topic",
     "core.change_targetgroup",
     "core.change_topic",

@@ -19,3 +19,4 @@ class Command(BaseCommand):
         call_command("load_demo_materials", stdout=self.stdout, stderr=self.stderr)
         # After the articles and the services' categories, which the self-tests link to.
         call_command("load_demo_selftests", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_films", stdout=self.stdout, stderr=self.stderr)
