@@ -15,6 +15,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin import OrderedVocabularyAdmin, ReadOnlyAdmin
 from core.permissions import SHELTER_STAFF
 
+from .csv_admin import CsvImportExportMixin
 from .models import (
     SPOKEN_LANGUAGES,
     ClientGroup,
@@ -83,7 +84,7 @@ class OpeningPeriodInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslationAdmin):
+class ServiceAdmin(CsvImportExportMixin, TranslationAdmin):
     form = ServiceAdminForm
     list_display = [
         "name",
@@ -110,7 +111,7 @@ class ServiceAdmin(TranslationAdmin):
     filter_horizontal = ["client_groups", "serves_municipalities", "shelter_staff"]
     inlines = [OpeningPeriodInline]
     readonly_fields = ["county", "created_at", "updated_at"]
-    actions = ["mark_verified", "publish", "unpublish"]
+    actions = ["mark_verified", "publish", "unpublish", "download_csv"]
     list_select_related = ["category", "municipality", "county"]
     date_hierarchy = "last_verified"
     fieldsets = [

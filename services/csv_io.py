@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from . import opening_hours
 from .models import ClientGroup, Municipality, OpeningPeriod, Service, ServiceCategory
@@ -67,11 +68,28 @@ def columns():
 
 
 @dataclass
+class RowOutcome:
+    """What one row did, or would do: "created", "updated", "unchanged" or "rejected"."""
+
+    line: int
+    slug: str
+    name: str
+    outcome: str
+    changed: list = field(default_factory=list)  # the changed fields' names
+    message: str = ""
+
+
+@dataclass
 class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     errors: list = field(default_factory=list)  # (line number, message)
+    rows: list = field(default_factory=list)  # RowOutcome, one per row
+
+    @property
+    def changes(self):
+        return self.created + self.updated
 
 
 def _boolean(value, *, allow_empty=False):
@@ -114,20 +132,25 @@ def _float(value):
 
 
 def _snapshot(service):
+    # An empty text is an empty text, whether the database holds NULL or "".
     data = {name: getattr(service, name) for name in _model_fields()}
+    data.update({name: data[name] or "" for name in _translated_columns()})
     data["client_groups"] = sorted(service.client_groups.values_list("slug", flat=True))
     data["serves"] = sorted(service.serves_municipalities.values_list("number", flat=True))
     data["opening"] = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     return data
 
 
-def _model_fields():
+def _translated_columns():
     languages = [code for code, _name in settings.LANGUAGES]
-    translated = [f"{name}_{code}" for name in TRANSLATED for code in languages]
+    return [f"{name}_{code}" for name in TRANSLATED for code in languages]
+
+
+def _model_fields():
     return [
         *PLAIN,
         *BOOLEANS,
-        *translated,
+        *_translated_columns(),
         "category_id",
         "latitude",
         "longitude",
@@ -144,16 +167,28 @@ def import_rows(rows):
     categories = {category.slug: category for category in ServiceCategory.objects.all()}
     groups = {group.slug: group for group in ClientGroup.objects.all()}
     for line, row in enumerate(rows, start=2):
+        slug, name = (row.get("slug") or "").strip(), (row.get("name") or "").strip()
         try:
             with transaction.atomic():
-                outcome = _import_row(row, categories, groups)
+                outcome, changed = _import_row(row, categories, groups)
         except (ValueError, KeyError, ValidationError, opening_hours.OpeningHoursError) as error:
             message = (
                 "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             )
             result.errors.append((line, message))
+            result.rows.append(RowOutcome(line, slug, name, "rejected", message=message))
             continue
         setattr(result, outcome, getattr(result, outcome) + 1)
+        result.rows.append(RowOutcome(line, slug, name, outcome, changed))
+    return result
+
+
+def preview_rows(rows):
+    """What import_rows would do with these rows, row by row and field by field, without
+    keeping any of it: the import runs in a transaction that is rolled back."""
+    with transaction.atomic():
+        result = import_rows(rows)
+        transaction.set_rollback(True)
     return result
 
 
@@ -212,8 +247,10 @@ def _import_row(row, categories, groups):
             for day, opens, closes in periods
         )
     if before is None:
-        return "created"
-    return "unchanged" if _snapshot(service) == before else "updated"
+        return "created", []
+    after = _snapshot(service)
+    changed = [name for name in after if after[name] != before[name]]
+    return ("updated" if changed else "unchanged"), changed
 
 
 # Delimiters a spreadsheet may save with: a Norwegian Excel saves ";".
@@ -233,7 +270,7 @@ def decode_csv(data):
     Windows-1252, which is what a spreadsheet in Norwegian saves as "CSV" and a superset of
     Latin-1's letters."""
     if b"\x00" in data:
-        raise CsvFileError("the file is not text (is it a spreadsheet file, not CSV?)")
+        raise CsvFileError(_("the file is not text (is it a spreadsheet file, not CSV?)"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -252,7 +289,7 @@ def read_csv(source):
     # Only the delimiter is taken from the sniffer: quoting stays the spreadsheets' standard.
     rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
     if not rows or "slug" not in rows[0]:
-        raise CsvFileError('the file has no header row with a "slug" column')
+        raise CsvFileError(_("the file has no header row with a “slug” column"))
     return [{key: _as_imported(value) for key, value in row.items() if key} for row in rows]
 
 
