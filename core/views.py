@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import translate_url
@@ -5,10 +7,12 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView
 
 from .forms import FEEDBACK_PARAMETER, FEEDBACK_THANKS_VALUE, PageFeedbackForm
+from .network import is_cross_site
 from .ratelimit import RateLimit
 from .services import page_feedback_submit
 
@@ -59,3 +63,40 @@ class PageFeedbackView(FormView):
         page = page.split("#", 1)[0]
         separator = "&" if "?" in page else "?"
         return f"{page}{separator}{FEEDBACK_PARAMETER}={FEEDBACK_THANKS_VALUE}#tilbakemelding"
+
+
+def cookieless_form(*, methods, problem, cross_site_message):
+    """A page with a form that must leave no cookie (an asker's question, an order): only
+    `methods`, never cached, exempt from Django's CSRF check (which needs a cookie), and a
+    POST the browser says came from another site refused. There is no session or account
+    for a forged request to borrow. `problem(request, *, title, message, status, allow)`
+    renders the app's own page for a refusal."""
+    allowed = [method.upper() for method in methods]
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in allowed:
+                return problem(
+                    request,
+                    title=_("This page cannot be used like that"),
+                    message=_(
+                        "The page was asked for in a way it does not support. Go back "
+                        "and use the form on the page."
+                    ),
+                    status=405,
+                    allow=allowed,
+                )
+            if request.method == "POST" and is_cross_site(request):
+                return problem(
+                    request,
+                    title=_("The form was sent from another website"),
+                    message=cross_site_message,
+                    status=403,
+                    allow=None,
+                )
+            return view(request, *args, **kwargs)
+
+        return csrf_exempt(never_cache(wrapper))
+
+    return decorator

@@ -92,16 +92,7 @@ class OrderAdmin(admin.ModelAdmin):
                 "description": _(
                     "Deleted automatically a set time after the order was sent or cancelled."
                 ),
-                "fields": [
-                    "organisation",
-                    "contact_name",
-                    "email",
-                    "phone",
-                    "address",
-                    "postcode",
-                    "place",
-                    "note",
-                ],
+                "fields": Order.PERSONAL_FIELDS,
             },
         ),
         (

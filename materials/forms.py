@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.validators import reject_control_characters
 
-from .models import language_name
+from .models import Order, language_name
 from .selectors import Offer
 from .services import LineRequest
 
@@ -112,16 +112,7 @@ class OrderForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    CONTACT_FIELDS = (
-        "organisation",
-        "contact_name",
-        "email",
-        "phone",
-        "address",
-        "postcode",
-        "place",
-        "note",
-    )
+    CONTACT_FIELDS = Order.PERSONAL_FIELDS
 
     def __init__(self, *args, offer=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -141,6 +141,19 @@ class Order(models.Model):
     MATERIAL_ORDER_RETENTION_DAYS after sending (or cancelling); what remains then is the
     statistics: the lines, the municipality and county of the postcode, the dates."""
 
+    # What the orderer typed about themselves and the delivery: the form's fields, and
+    # what the purge empties.
+    PERSONAL_FIELDS = (
+        "organisation",
+        "contact_name",
+        "email",
+        "phone",
+        "address",
+        "postcode",
+        "place",
+        "note",
+    )
+
     class Status(models.TextChoices):
         RECEIVED = "received", pgettext_lazy("status of an order", "Received")
         PACKED = "packed", pgettext_lazy("status of an order", "Packed")

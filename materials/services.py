@@ -263,16 +263,7 @@ def order_cancel(*, order: Order, by: AbstractBaseUser | None) -> Order:
 
 # --- Retention ------------------------------------------------------------------------------
 
-PERSONAL_FIELDS = (
-    "organisation",
-    "contact_name",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "place",
-    "note",
-)
+PERSONAL_FIELDS = Order.PERSONAL_FIELDS
 
 
 def orders_purge(*, now=None, days=None, dry_run=False) -> dict[str, int]:

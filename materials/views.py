@@ -6,20 +6,16 @@ worth no more than one sent directly, and the professionals who order may be on 
 that others see. A POST that the browser says came from another site is refused
 (core.network.is_cross_site). Why: docs/decisions/0017-information-material.md."""
 
-import functools
-
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import ListView, TemplateView
 
 from core import page_cache
-from core.network import is_cross_site
 from core.ratelimit import RateLimit
+from core.views import cookieless_form
 
 from .forms import OrderForm
 from .selectors import catalogue, order_offer
@@ -68,36 +64,15 @@ def _problem(request, *, title, message, status, allow=None):
     return response
 
 
-def cookieless_form(view):
-    """GET, HEAD and POST only, never cached, no CSRF cookie, cross-site POSTs refused."""
-    allowed = ["GET", "HEAD", "POST"]
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in allowed:
-            return _problem(
-                request,
-                title=_("This page cannot be used like that"),
-                message=_(
-                    "The page was asked for in a way it does not support. Go back and use "
-                    "the form on the page."
-                ),
-                status=405,
-                allow=allowed,
-            )
-        if request.method == "POST" and is_cross_site(request):
-            return _problem(
-                request,
-                title=_("The form was sent from another website"),
-                message=_(
-                    "Orders are only accepted from this website's own order page. Open the "
-                    "page again and send the form from there."
-                ),
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return csrf_exempt(never_cache(wrapper))
+# The order form: GET, HEAD and POST only, never cached, no cookie (see the docstring above).
+order_page = cookieless_form(
+    methods=["GET", "HEAD", "POST"],
+    problem=_problem,
+    cross_site_message=gettext_lazy(
+        "Orders are only accepted from this website's own order page. Open the page again "
+        "and send the form from there."
+    ),
+)
 
 
 def _context(form, **extra):
@@ -108,7 +83,7 @@ def _context(form, **extra):
     }
 
 
-@cookieless_form
+@order_page
 def order(request):
     """The order form. A form sent back keeps everything typed; a good one is stored and
     answered with a redirect to the thank-you page (so a reload does not order again)."""

@@ -6,21 +6,17 @@ marked no-store, the answer code only in POST bodies (never in a URL), and the d
 question searched for similar ones without being stored or logged.
 """
 
-import functools
-
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView
 
 from core import page_cache
-from core.network import is_cross_site
+from core.views import cookieless_form
 
 from . import throttle
 from .forms import (
@@ -72,46 +68,18 @@ def _read_only(request):
 
 
 def asker_page(methods):
-    """The asker's pages: only `methods`, never cached, and no cookie.
-
-    They are exempt from Django's CSRF check because it needs a cookie, and the asker must
-    be able to ask and read with cookies off and leave no trace on the device. There is no
-    login or account here for a forged request to borrow: reading or changing a thread
-    needs its answer code, which another site does not have. A POST that the browser says
-    came from another site is still refused.
-    """
-    allowed = [method.upper() for method in methods]
-
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if request.method not in allowed:
-                return _problem(
-                    request,
-                    title=_("This page cannot be used like that"),
-                    message=_(
-                        "The page was asked for in a way it does not support. Go back "
-                        "and use the form on the page."
-                    ),
-                    status=405,
-                    allow=allowed,
-                )
-            if request.method == "POST" and is_cross_site(request):
-                return _problem(
-                    request,
-                    title=_("The form was sent from another website"),
-                    message=_(
-                        "For your safety, questions and answer codes are only accepted "
-                        "from this website's own pages. Open the page again and send "
-                        "the form from there."
-                    ),
-                    status=403,
-                )
-            return view(request, *args, **kwargs)
-
-        return csrf_exempt(never_cache(wrapper))
-
-    return decorator
+    """The asker's pages: only `methods`, never cached, and no cookie, not even the CSRF
+    cookie: the asker must be able to ask and read with cookies off and leave no trace on
+    the device. Reading or changing a thread needs its answer code, which another site
+    does not have."""
+    return cookieless_form(
+        methods=methods,
+        problem=_problem,
+        cross_site_message=gettext_lazy(
+            "For your safety, questions and answer codes are only accepted from this "
+            "website's own pages. Open the page again and send the form from there."
+        ),
+    )
 
 
 def _post_data(request):

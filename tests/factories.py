@@ -225,20 +225,12 @@ def material(slug=None, *, stock=None, title=None, **fields):
 def material_order(*, lines=None, **fields):
     """An order as the form would send it; `lines` is [(material, language, quantity)]."""
     from materials.services import LineRequest, order_submit
+    from tests.materials.helpers import ORDERER
 
     if lines is None:
         lines = [(material(), "nb", 10)]
-    defaults = {
-        "organisation": "Helsestasjonen på Tøyen",
-        "contact_name": "Kari Nordmann",
-        "email": "kari@toyen.example.no",
-        "phone": "22 00 00 00",
-        "address": "Hagegata 1",
-        "postcode": "0653",
-        "place": "Oslo",
-        "note": "Levering på dagtid",
-        "language": "nb",
-    }
+    defaults = {**ORDERER, "language": "nb"}
+    del defaults["website"]  # the form's honeypot
     defaults.update(fields)
     return order_submit(
         lines=[LineRequest(material=m, language=lang, quantity=q) for m, lang, q in lines],
