@@ -203,8 +203,8 @@ class Order(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-pk"]
-        verbose_name = _("order")
-        verbose_name_plural = _("orders")
+        verbose_name = pgettext_lazy("an order of material", "order")
+        verbose_name_plural = pgettext_lazy("orders of material", "orders")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="sent") | Q(sent_at__isnull=False),
@@ -232,7 +232,10 @@ class OrderLine(models.Model):
     """So many copies of one material in one language."""
 
     order = models.ForeignKey(
-        Order, on_delete=models.CASCADE, related_name="lines", verbose_name=_("order")
+        Order,
+        on_delete=models.CASCADE,
+        related_name="lines",
+        verbose_name=pgettext_lazy("an order of material", "order"),
     )
     material = models.ForeignKey(
         Material, on_delete=models.PROTECT, related_name="order_lines", verbose_name=_("material")

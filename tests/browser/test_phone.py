@@ -129,6 +129,7 @@ def page_types():
         "/apne-data/",
         "/materiell/",
         "/materiell/bestill/",
+        "/materiell/bestill/takk/",
         "/selvtester/",
         "/selvtester/er-forholdet-mitt-trygt/",
         "/filmer/",

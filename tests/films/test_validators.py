@@ -4,6 +4,7 @@ what is wrong and on which line; a video or picture must be what its name says."
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from films.demo import DEMO_FOLDER
 from films.validators import (
@@ -34,12 +35,14 @@ Andre linje <00:00:03.000><b>her</b>.
 """
 
 
-def problem(text):
-    """The message a file is refused with, as an editor reads it."""
+def problem(text, language="en"):
+    """The message a file is refused with, as an editor reads it (in English here, so the
+    tests read the source text; the admin shows it in bokmål)."""
     data = text if isinstance(text, bytes) else text.encode()
     with pytest.raises(ValidationError) as caught:
         parse_webvtt(data)
-    return caught.value.messages[0], caught.value.code
+    with translation.override(language):
+        return caught.value.messages[0], caught.value.code
 
 
 def test_a_good_file_gives_its_cues_in_order():
@@ -104,6 +107,11 @@ def test_a_file_not_in_utf8_is_refused_naming_the_line():
     message, code = problem(data)
     assert code == "encoding"
     assert message.startswith("Line 4:") and "UTF-8" in message
+
+
+def test_the_editor_reads_the_message_in_bokmal():
+    message, _code = problem("WEBVTT\n\n00:05.000 --> 00:02.000\nHei\n", language="nb")
+    assert message.startswith("Linje 3:")
 
 
 def upload(name, data):

@@ -45,7 +45,7 @@ def test_a_material_lists_its_languages_in_the_sites_order_and_knows_if_in_stock
 def test_an_order_is_named_by_its_number():
     order = factories.material_order()
     assert order.number == f"M-{order.pk:05d}"
-    assert str(order) == f"Order {order.number}"
+    assert str(order) == f"Bestilling {order.number}"
     assert order.is_open
 
 
@@ -74,15 +74,15 @@ def test_a_material_with_orders_cannot_be_deleted_only_hidden():
 def test_the_order_is_checked_again_against_the_stock():
     card = factories.material(stock={"nb": 10}, max_per_order=50)
     factories.material_order(lines=[(card, "nb", 8)])
-    with pytest.raises(OrderNotPossible, match="not enough copies"):
+    with pytest.raises(OrderNotPossible, match="ikke lenger nok eksemplarer"):
         factories.material_order(lines=[(card, "nb", 3)])
-    with pytest.raises(OrderNotPossible, match="cannot be ordered in"):
+    with pytest.raises(OrderNotPossible, match="kan ikke bestilles på"):
         factories.material_order(lines=[(card, "ar", 1)])
-    with pytest.raises(OrderNotPossible, match="at least one material"):
+    with pytest.raises(OrderNotPossible, match="minst én ting"):
         factories.material_order(lines=[(card, "nb", 0)])
     Material.objects.filter(pk=card.pk).update(is_orderable=False)
     card.refresh_from_db()
-    with pytest.raises(OrderNotPossible, match="cannot be ordered"):
+    with pytest.raises(OrderNotPossible, match="kan ikke bestilles"):
         factories.material_order(lines=[(card, "nb", 1)])
     assert Order.objects.count() == 1
 
@@ -130,7 +130,7 @@ def test_the_orderer_and_the_active_material_staff_are_told_when_the_order_is_co
         assert text not in notice.body and text not in notice.subject, text
     assert "Infokort" not in notice.body and "kari@" not in notice.body
     assert f"/admin/materials/order/{order.pk}/change/" in notice.body
-    assert "2 lines, 15 copies" in notice.body
+    assert "2 linjer, 15 eksemplarer" in notice.body  # the staff read bokmål
 
 
 def test_a_failed_order_sends_nothing(django_capture_on_commit_callbacks):
@@ -201,7 +201,7 @@ def test_an_order_cannot_be_sent_when_the_shelf_has_fewer_than_it_needs():
     card = factories.material(stock={"nb": 10})
     order = factories.material_order(lines=[(card, "nb", 8)])
     MaterialStock.objects.filter(material=card).update(quantity=5)  # the staff counted again
-    with pytest.raises(OrderNotPossible, match="Correct the stock first"):
+    with pytest.raises(OrderNotPossible, match="Rett lagerbeholdningen først"):
         order_mark_sent(order=order, by=None)
     order.refresh_from_db()
     assert order.status == Order.Status.RECEIVED and shelf(card) == 5
