@@ -3,32 +3,17 @@ the same file again changes nothing."""
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
+from core.demo import LoadReport, find_named, set_translations
 from core.models import TargetGroup, Topic
 from services.models import ServiceCategory
 
 from .models import EASY_READ_FIELDS, Article, NewsItem, language_codes
 from .services import article_save, news_item_save, sanitize_bodies
-
-
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    warnings: list = field(default_factory=list)
-
-
-def _set_translations(instance, fields, translations):
-    """Set each language's value of `fields` from {"nb": {...}, "en": {...}} (articles)."""
-    for language in language_codes():
-        values = translations.get(language, {})
-        for name in fields:
-            setattr(instance, build_localized_fieldname(name, language), values.get(name, ""))
 
 
 def _set_named(instance, data):
@@ -80,12 +65,12 @@ def load_demo_articles(path):
         is_new = article is None
         article = article or Article(slug=item["slug"])
         before = _snapshot(article)
-        _set_translations(article, ("title", "summary", "body"), item["translations"])
+        set_translations(article, ("title", "summary", "body"), item["translations"])
         easy_read = {
             language: {"easy_read_title": text.get("title", ""), "easy_read_body": text["body"]}
             for language, text in item.get("easy_read", {}).items()
         }
-        _set_translations(article, EASY_READ_FIELDS, easy_read)
+        set_translations(article, EASY_READ_FIELDS, easy_read)
         article.published_at = _moment(item.get("published")) or timezone.now()
         qa = item.get("quality_assured")
         article.quality_assured_on = dt.date.fromisoformat(qa) if qa else None
@@ -97,22 +82,22 @@ def load_demo_articles(path):
             report.created += is_new
             report.updated += not is_new
         article.target_groups.set(
-            _known(item.get("target_groups", []), groups, report, "target group")
+            find_named(item.get("target_groups", []), groups, report, "target group")
         )
-        article.topics.set(_known(item.get("topics", []), topics, report, "topic"))
+        article.topics.set(find_named(item.get("topics", []), topics, report, "topic"))
         article.service_categories.set(
-            _known(item.get("service_categories", []), categories, report, "service category")
+            find_named(item.get("service_categories", []), categories, report, "service category")
         )
         articles[article.slug] = (article, item)
     for article, item in articles.values():
         known = {slug: pair[0] for slug, pair in articles.items()}
         known.update({a.slug: a for a in Article.objects.filter(slug__in=item.get("related", []))})
-        article.related.set(_known(item.get("related", []), known, report, "related article"))
+        article.related.set(find_named(item.get("related", []), known, report, "related article"))
 
     for item in data.get("news", []):
         news = NewsItem.objects.filter(slug=item["slug"]).first() or NewsItem(slug=item["slug"])
         before = _snapshot(news)
-        _set_translations(news, ("title", "summary", "body"), item["translations"])
+        set_translations(news, ("title", "summary", "body"), item["translations"])
         news.published_at = _moment(item.get("published")) or timezone.now()
         sanitize_bodies(news)
         if news.pk is None or _snapshot(news) != before:
@@ -130,13 +115,3 @@ def _snapshot(instance):
         if hasattr(instance, name)
     ]
     return {name: getattr(instance, name, None) for name in names}
-
-
-def _known(slugs, objects, report, kind):
-    found = []
-    for slug in slugs:
-        if slug in objects:
-            found.append(objects[slug])
-        else:
-            report.warnings.append(f"Unknown {kind}: {slug}")
-    return found

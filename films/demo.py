@@ -4,13 +4,13 @@ in the storage is not copied again: loading twice changes nothing."""
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
+from core.demo import LoadReport
 from core.models import TargetGroup
 
 from .models import Film, FilmSubtitle
@@ -18,13 +18,6 @@ from .services import film_save, film_subtitle_save
 
 DEMO_FOLDER = Path(__file__).resolve().parent / "data" / "demo"
 TRANSLATED = ("title", "summary", "transcript")
-
-
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    warnings: list = field(default_factory=list)
 
 
 def _stored(field_file):

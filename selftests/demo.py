@@ -4,13 +4,13 @@ file again changes nothing. Articles, kinds of help and target groups are named 
 one the database does not have is reported and left out."""
 
 import json
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article
+from core.demo import LoadReport, find_named, set_translations
 from core.models import TargetGroup
 from services.models import ServiceCategory
 
@@ -18,24 +18,8 @@ from .models import Outcome, SelfTest, Statement
 from .services import outcome_save, selftest_save, statement_save
 
 
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    warnings: list = field(default_factory=list)
-
-
 def _languages():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def _set_translations(instance, fields, translations):
-    """Each language's value of `fields` from {"nb": {...}, "en": {...}}; the languages
-    the file does not have are left empty (they fall back to bokmål)."""
-    for language in _languages():
-        values = translations.get(language, {})
-        for name in fields:
-            setattr(instance, build_localized_fieldname(name, language), values.get(name, ""))
 
 
 def _snapshot(instance, names):
@@ -54,15 +38,6 @@ def load_demo_selftests(path):
     articles = {article.slug: article for article in Article.objects.all()}
     categories = {category.slug: category for category in ServiceCategory.objects.all()}
 
-    def known(slugs, objects, kind):
-        found = []
-        for slug in slugs:
-            if slug in objects:
-                found.append(objects[slug])
-            else:
-                report.warnings.append(f"Unknown {kind}: {slug}")
-        return found
-
     for item in data.get("selftests", []):
         group = groups.get(item["target_group"])
         if group is None:
@@ -73,7 +48,7 @@ def load_demo_selftests(path):
         selftest = selftest or SelfTest(slug=item["slug"])
         names = [*_translated_names(("title", "intro", "sources")), "target_group_id", "order"]
         before = _snapshot(selftest, names)
-        _set_translations(selftest, ("title", "intro", "sources"), item["translations"])
+        set_translations(selftest, ("title", "intro", "sources"), item["translations"])
         selftest.target_group = group
         selftest.order = item.get("order", 0)
         if is_new or _snapshot(selftest, names) != before:
@@ -86,14 +61,16 @@ def load_demo_selftests(path):
             statement = existing.pop(order, None) or Statement(selftest=selftest, order=order)
             names = [*_translated_names(("text",)), "kind", "is_danger_sign", "article_id"]
             before = _snapshot(statement, names)
-            _set_translations(
+            set_translations(
                 statement,
                 ("text",),
                 {code: {"text": text} for code, text in entry["text"].items()},
             )
             statement.kind = entry["kind"]
             statement.is_danger_sign = entry.get("danger", False)
-            linked = known([entry["article"]] if entry.get("article") else [], articles, "article")
+            linked = find_named(
+                [entry["article"]] if entry.get("article") else [], articles, report, "article"
+            )
             statement.article = linked[0] if linked else None
             if statement.pk is None or _snapshot(statement, names) != before:
                 statement_save(statement=statement)
@@ -106,11 +83,11 @@ def load_demo_selftests(path):
             )
             names = [*_translated_names(("title", "text")), "ask_panel"]
             before = _snapshot(outcome, names)
-            _set_translations(outcome, ("title", "text"), entry["translations"])
+            set_translations(outcome, ("title", "text"), entry["translations"])
             outcome.ask_panel = entry.get("ask_panel", True)
-            chosen_articles = known(entry.get("articles", []), articles, "article")
-            chosen_categories = known(
-                entry.get("service_categories", []), categories, "service category"
+            chosen_articles = find_named(entry.get("articles", []), articles, report, "article")
+            chosen_categories = find_named(
+                entry.get("service_categories", []), categories, report, "service category"
             )
             relations_changed = outcome.pk is None or (
                 {a.pk for a in outcome.articles.all()} != {a.pk for a in chosen_articles}
