@@ -123,6 +123,13 @@ class OrderQuerySet(models.QuerySet):
         """Received or packed: waiting for the staff, and holding their copies back."""
         return self.filter(status__in=[Order.Status.RECEIVED, Order.Status.PACKED])
 
+    def forgotten(self, *, now=None, days=None):
+        """Open orders received at least `days` (MATERIAL_ORDER_OPEN_RETENTION_DAYS) ago:
+        nobody sent or cancelled them, and the orderer's details must not wait for ever."""
+        now = now or timezone.now()
+        days = settings.MATERIAL_ORDER_OPEN_RETENTION_DAYS if days is None else days
+        return self.open().filter(received_at__lte=now - dt.timedelta(days=days))
+
     def purge_due(self, *, now=None, days=None):
         """Orders whose orderer's details are kept no longer: sent or cancelled at least
         `days` (MATERIAL_ORDER_RETENTION_DAYS) ago, and not purged yet."""

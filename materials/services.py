@@ -266,18 +266,29 @@ def order_cancel(*, order: Order, by: AbstractBaseUser | None) -> Order:
 PERSONAL_FIELDS = Order.PERSONAL_FIELDS
 
 
-def orders_purge(*, now=None, days=None, dry_run=False) -> dict[str, int]:
+def orders_purge(*, now=None, days=None, open_days=None, dry_run=False) -> dict[str, int]:
     """Delete who ordered and where it went from the orders sent or cancelled at least
-    `days` (MATERIAL_ORDER_RETENTION_DAYS) ago. What stays is the statistics: the lines,
-    the municipality and county, the dates. Safe to run again: returns the counts."""
+    `days` (MATERIAL_ORDER_RETENTION_DAYS) ago, and from the open orders nobody handled in
+    `open_days` (MATERIAL_ORDER_OPEN_RETENTION_DAYS), which are cancelled (their copies go
+    back to the offer). What stays is the statistics: the lines, the municipality and
+    county, the dates. Safe to run again: returns the counts."""
     now = now or timezone.now()
     due = Order.objects.purge_due(now=now, days=days)
+    forgotten = Order.objects.forgotten(now=now, days=open_days)
     counts = {
         "sent orders": due.filter(status=S.SENT).count(),
         "cancelled orders": due.filter(status=S.CANCELLED).count(),
+        "forgotten open orders": forgotten.count(),
     }
     if not dry_run:
         with transaction.atomic():
+            forgotten.update(
+                status=S.CANCELLED,
+                cancelled_at=now,
+                handled_by=None,
+                purged_at=now,
+                **dict.fromkeys(PERSONAL_FIELDS, ""),
+            )
             due.update(purged_at=now, **dict.fromkeys(PERSONAL_FIELDS, ""))
     return counts
 

@@ -428,6 +428,11 @@ LISTING_REPORT_CEILING_PER_HOUR = int(os.environ.get("LISTING_REPORT_CEILING_PER
 # The orderer's name, e-mail, phone, address and note are deleted this many days after the
 # order was sent or cancelled (manage.py purge_material_orders); the statistics stay.
 MATERIAL_ORDER_RETENTION_DAYS = int(os.environ.get("MATERIAL_ORDER_RETENTION_DAYS", "90"))
+# An order nobody sent or cancelled is cancelled, and its orderer's details deleted, this
+# many days after it came in: they must not wait for ever on a forgotten order.
+MATERIAL_ORDER_OPEN_RETENTION_DAYS = int(
+    os.environ.get("MATERIAL_ORDER_OPEN_RETENTION_DAYS", "180")
+)
 # Orders per visitor and hour, and for everyone together (core/ratelimit.py).
 MATERIAL_ORDER_LIMIT_PER_HOUR = int(os.environ.get("MATERIAL_ORDER_LIMIT_PER_HOUR", "5"))
 MATERIAL_ORDER_CEILING_PER_HOUR = int(os.environ.get("MATERIAL_ORDER_CEILING_PER_HOUR", "100"))

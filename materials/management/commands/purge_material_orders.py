@@ -9,7 +9,8 @@ class Command(BaseCommand):
         "Delete the orderer's name, organisation, e-mail, phone, address, postcode and note "
         "from material orders sent or cancelled at least MATERIAL_ORDER_RETENTION_DAYS ago. "
         "The lines, the municipality and county and the dates stay for the statistics. "
-        "Orders not yet sent are kept. Safe to run from cron, as often as you like."
+        "Open orders nobody handled in MATERIAL_ORDER_OPEN_RETENTION_DAYS are cancelled and "
+        "purged too. Safe to run from cron, as often as you like."
     )
 
     def add_arguments(self, parser):
