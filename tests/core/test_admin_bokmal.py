@@ -24,6 +24,8 @@ ADMIN_CATALOGS = [
     ("two_factor", "django"),
     ("axes", "django"),
     ("django_otp", "django"),
+    # The article editor's dialogs (window.gettext from the admin's JavaScript catalog).
+    ("django_prose_editor", "djangojs"),
 ]
 
 
@@ -70,4 +72,9 @@ def test_the_admins_javascript_speaks_bokmal(client):
     client.force_login(factories.editor())
     response = client.get("/admin/jsi18n/")
     assert response.status_code == 200
-    assert '"Velg %s ved ' in response.content.decode()  # (non-ASCII letters are escaped)
+    catalog = response.content.decode()
+    assert '"Velg %s ved ' in catalog  # (non-ASCII letters are escaped)
+    assert '"Edit Link": "Rediger lenke"' in catalog  # the article editor's link dialog
+    # …and the article form loads that catalog before the editor's module.
+    page = client.get("/admin/articles/article/add/").content.decode()
+    assert page.index("/admin/jsi18n/") < page.index("js/article-editor.js")
