@@ -104,6 +104,13 @@ def test_a_broken_file_is_refused_with_a_message(editor_client, content, message
     assert "token" not in response.context or not response.context.get("confirm")
 
 
+def test_a_file_over_5_mb_is_refused_before_it_is_read(editor_client):
+    big = b"slug,name\n" + b"x" * (5 * 1024 * 1024)
+    response = editor_client.post(UPLOAD, {"file": SimpleUploadedFile("big.csv", big)})
+    assert response.status_code == 200
+    assert "større enn 5 MB" in response.content.decode()
+
+
 def test_no_file_at_all_is_a_form_error(editor_client):
     response = editor_client.post(UPLOAD, {})
     assert response.status_code == 200
