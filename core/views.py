@@ -2,6 +2,7 @@ import functools
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -65,20 +66,29 @@ class PageFeedbackView(FormView):
         return f"{page}{separator}{FEEDBACK_PARAMETER}={FEEDBACK_THANKS_VALUE}#tilbakemelding"
 
 
-def cookieless_form(*, methods, problem, cross_site_message):
+def problem_page(request, template, *, title, message, status, allow=None):
+    """A refusal on an app's own page (`template` shows `title` and `message`), with the
+    methods allowed named in Allow where that is the problem."""
+    response = render(request, template, {"title": title, "message": message}, status=status)
+    if allow:
+        response["Allow"] = ", ".join(allow)
+    return response
+
+
+def cookieless_form(*, methods, problem_template, cross_site_message):
     """A page with a form that must leave no cookie (an asker's question, an order): only
     `methods`, never cached, exempt from Django's CSRF check (which needs a cookie), and a
     POST the browser says came from another site refused. There is no session or account
-    for a forged request to borrow. `problem(request, *, title, message, status, allow)`
-    renders the app's own page for a refusal."""
+    for a forged request to borrow. A refusal is shown on `problem_template`."""
     allowed = [method.upper() for method in methods]
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in allowed:
-                return problem(
+                return problem_page(
                     request,
+                    problem_template,
                     title=_("This page cannot be used like that"),
                     message=_(
                         "The page was asked for in a way it does not support. Go back "
@@ -88,12 +98,12 @@ def cookieless_form(*, methods, problem, cross_site_message):
                     allow=allowed,
                 )
             if request.method == "POST" and is_cross_site(request):
-                return problem(
+                return problem_page(
                     request,
+                    problem_template,
                     title=_("The form was sent from another website"),
                     message=cross_site_message,
                     status=403,
-                    allow=None,
                 )
             return view(request, *args, **kwargs)
 

@@ -55,19 +55,10 @@ def order_limit():
     )
 
 
-def _problem(request, *, title, message, status, allow=None):
-    response = render(
-        request, "materials/problem.html", {"title": title, "message": message}, status=status
-    )
-    if allow:
-        response["Allow"] = ", ".join(allow)
-    return response
-
-
 # The order form: GET, HEAD and POST only, never cached, no cookie (see the docstring above).
 order_page = cookieless_form(
     methods=["GET", "HEAD", "POST"],
-    problem=_problem,
+    problem_template="materials/problem.html",
     cross_site_message=gettext_lazy(
         "Orders are only accepted from this website's own order page. Open the page again "
         "and send the form from there."

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from core import page_cache
-from core.views import cookieless_form
+from core.views import cookieless_form, problem_page
 
 from . import throttle
 from .forms import (
@@ -47,19 +47,14 @@ SIMILAR_LIMIT = 5
 # --- What every asker page shares -----------------------------------------------------------
 
 
-def _problem(request, *, title, message, status, allow=None):
-    response = render(
-        request, "questions/problem.html", {"title": title, "message": message}, status=status
-    )
-    if allow:
-        response["Allow"] = ", ".join(allow)
-    return response
+PROBLEM_TEMPLATE = "questions/problem.html"
 
 
 def _read_only(request):
     """405 for a published question or their list asked for with anything but GET."""
-    return _problem(
+    return problem_page(
         request,
+        PROBLEM_TEMPLATE,
         title=_("This page cannot be used like that"),
         message=_("This page can only be read."),
         status=405,
@@ -74,7 +69,7 @@ def asker_page(methods):
     does not have."""
     return cookieless_form(
         methods=methods,
-        problem=_problem,
+        problem_template=PROBLEM_TEMPLATE,
         cross_site_message=gettext_lazy(
             "For your safety, questions and answer codes are only accepted from this "
             "website's own pages. Open the page again and send the form from there."
