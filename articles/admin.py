@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
@@ -80,11 +79,11 @@ class EasyReadFilter(admin.SimpleListFilter):
         return [("yes", _("Has one in bokmål")), ("no", _("None in bokmål"))]
 
     def queryset(self, request, queryset):
-        field = f"easy_read_body_{SOURCE_LANGUAGE}"
+        with_one = queryset.with_easy_read_in(SOURCE_LANGUAGE)
         if self.value() == "yes":
-            return queryset.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True})
+            return with_one
         if self.value() == "no":
-            return queryset.filter(Q(**{field: ""}) | Q(**{f"{field}__isnull": True}))
+            return queryset.exclude(pk__in=with_one.values("pk"))
         return queryset
 
 

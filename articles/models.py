@@ -7,7 +7,9 @@ bokmål is the source and the fallback. Each article remembers a hash of its bok
 """
 
 import datetime as dt
+import functools
 import hashlib
+import operator
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -64,6 +66,12 @@ class TranslatedContentMixin:
         return language if self.has_translation(language) else SOURCE_LANGUAGE
 
 
+def _empty(field, language):
+    """One language's column of a translated field is empty (NULL or "")."""
+    column = build_localized_fieldname(field, language)
+    return Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, now=None):
         now = now or timezone.now()
@@ -86,8 +94,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_recent_reads(today=today).order_by("-recent_reads", "-published_at", "pk")
 
     def missing_in(self, language):
-        field = build_localized_fieldname("title", language)
-        return self.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+        return self.filter(_empty("title", language))
+
+    def with_easy_read_in(self, *languages):
+        """With an easy-read text in at least one of the languages."""
+        return self.exclude(
+            functools.reduce(operator.and_, (_empty("easy_read_body", code) for code in languages))
+        )
 
     def translated_in(self, language):
         return self.exclude(pk__in=self.missing_in(language).values("pk"))

@@ -3,8 +3,7 @@ the nearest services an article points to."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
-from modeltranslation.utils import build_localized_fieldname
+from django.db.models import Prefetch
 
 from services.geocoding import locate
 from services.selectors import ServiceFilters, services_near
@@ -31,21 +30,13 @@ def article_detail_queryset():
 
 
 def easy_read_articles(language):
-    """Published articles with an easy-read version in `language` or in bokmål, A–Z by
-    the title the reader sees."""
-    fields = {
-        build_localized_fieldname("easy_read_body", code) for code in (language, SOURCE_LANGUAGE)
-    }
-    has_one = Q()
-    for field in fields:
-        has_one |= ~Q(**{field: ""}) & Q(**{f"{field}__isnull": False})
-    articles = Article.objects.published().filter(has_one)
-    return sorted(
-        articles,
-        key=lambda article: article.easy_read_in(article.easy_read_language(language))[
-            0
-        ].casefold(),
-    )
+    """(article, the language its easy-read text is shown in, its title) for the published
+    articles with one in `language` or in bokmål, A–Z by that title."""
+    shown = []
+    for article in Article.objects.published().with_easy_read_in(language, SOURCE_LANGUAGE):
+        shown_in = article.easy_read_language(language)
+        shown.append((article, shown_in, article.easy_read_in(shown_in)[0]))
+    return sorted(shown, key=lambda entry: entry[2].casefold())
 
 
 def most_read_articles(limit=5):

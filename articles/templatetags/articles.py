@@ -26,9 +26,3 @@ def lang_attrs(language):
 def content_lang_attrs(item):
     """lang_attrs for an article or news item in the language it is shown in."""
     return lang_attrs(item.content_language(get_language()))
-
-
-@register.filter
-def easy_read_title(article, language):
-    """An article's easy-read title in one language (Article.easy_read_in)."""
-    return article.easy_read_in(language)[0]

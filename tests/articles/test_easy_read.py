@@ -113,3 +113,13 @@ def test_junk_parameters_give_the_page(client, query):
     easy_article()
     assert client.get("/artikler/hva-er-vold/lettlest/" + query).status_code == 200
     assert client.get("/artikler/lettlest/" + query).status_code == 200
+
+
+def test_the_admin_filters_articles_with_and_without_easy_read_in_bokmal(client):
+    client.force_login(factories.editor())
+    easy_article()
+    factories.article(title="Uten lettlest", slug="uten")
+    with_one = client.get("/admin/articles/article/?easy_read=yes").content.decode()
+    without = client.get("/admin/articles/article/?easy_read=no").content.decode()
+    assert "Hva er vold?" in with_one and "Uten lettlest" not in with_one
+    assert "Uten lettlest" in without and "Hva er vold?" not in without
