@@ -9,6 +9,7 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from core.demo import LoadReport, find_named, set_translations
+from core.i18n import localized_names
 from core.models import TargetGroup, Topic
 from services.models import ServiceCategory
 
@@ -108,10 +109,6 @@ def load_demo_articles(path):
 def _snapshot(instance):
     """The values the file sets, to save only what changed (and keep "updated" honest)."""
     names = ["published_at", "quality_assured_on", "is_published"]
-    names += [
-        build_localized_fieldname(name, language)
-        for language in language_codes()
-        for name in ("title", "summary", "body", *EASY_READ_FIELDS)
-        if hasattr(instance, name)
-    ]
+    translated = ("title", "summary", "body", *EASY_READ_FIELDS)
+    names += localized_names([name for name in translated if hasattr(instance, name)])
     return {name: getattr(instance, name, None) for name in names}

@@ -5,6 +5,7 @@ from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
 from core import page_cache
+from core.i18n import localized_names
 
 from . import reads
 from .models import (
@@ -29,14 +30,8 @@ def sanitize_bodies(instance):
                 setattr(instance, field, clean_html(value))
 
 
-def _localized_names(fields, languages):
-    return {
-        build_localized_fieldname(field, language) for language in languages for field in fields
-    }
-
-
 def _translation_fields(language):
-    return _localized_names(TRANSLATED_FIELDS, [language])
+    return set(localized_names(TRANSLATED_FIELDS, [language]))
 
 
 def _one_kind_of_line_ending(text):
@@ -48,7 +43,7 @@ def _one_kind_of_line_ending(text):
 
 
 def _all_translation_fields():
-    return _localized_names(TRANSLATED_FIELDS, language_codes())
+    return set(localized_names(TRANSLATED_FIELDS))
 
 
 def _normalize_line_endings(article, fields):
@@ -76,9 +71,7 @@ def article_save(*, article, changed_fields=None, translations_current=()):
     `translations_current`) recorded as made from the current bokmål text. Then the search
     index follows. `changed_fields` None means every field changed (a new article)."""
     translated = _all_translation_fields()
-    _normalize_line_endings(
-        article, translated | _localized_names(EASY_READ_FIELDS, language_codes())
-    )
+    _normalize_line_endings(article, translated | set(localized_names(EASY_READ_FIELDS)))
     sanitize_bodies(article)
     article.full_clean()
     article.source_hash = article.compute_source_hash()

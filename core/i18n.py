@@ -15,8 +15,17 @@ from django.utils.translation import (
     get_language_from_path,
     get_language_info,
 )
+from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def localized_names(fields, languages=None):
+    """The columns of translated fields (modeltranslation's `<field>_<code>`): each field
+    in each of the languages, the site's own by default."""
+    codes = [code for code, _name in settings.LANGUAGES] if languages is None else languages
+    fields = tuple(fields)  # read once per language
+    return [build_localized_fieldname(field, code) for code in codes for field in fields]
 
 
 def path_in_language(path, code):

@@ -5,12 +5,11 @@ one the database does not have is reported and left out."""
 
 import json
 
-from django.conf import settings
 from django.db import transaction
-from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article
 from core.demo import LoadReport, find_named, set_translations
+from core.i18n import localized_names
 from core.models import TargetGroup
 from services.models import ServiceCategory
 
@@ -18,16 +17,8 @@ from .models import Outcome, SelfTest, Statement
 from .services import outcome_save, selftest_save, statement_save
 
 
-def _languages():
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def _snapshot(instance, names):
     return {name: getattr(instance, name, None) for name in names}
-
-
-def _translated_names(fields):
-    return [build_localized_fieldname(name, code) for code in _languages() for name in fields]
 
 
 @transaction.atomic
@@ -46,7 +37,7 @@ def load_demo_selftests(path):
         selftest = SelfTest.objects.filter(slug=item["slug"]).first()
         is_new = selftest is None
         selftest = selftest or SelfTest(slug=item["slug"])
-        names = [*_translated_names(("title", "intro", "sources")), "target_group_id", "order"]
+        names = [*localized_names(("title", "intro", "sources")), "target_group_id", "order"]
         before = _snapshot(selftest, names)
         set_translations(selftest, ("title", "intro", "sources"), item["translations"])
         selftest.target_group = group
@@ -59,7 +50,7 @@ def load_demo_selftests(path):
         existing = {statement.order: statement for statement in selftest.statements.all()}
         for order, entry in enumerate(item.get("statements", [])):
             statement = existing.pop(order, None) or Statement(selftest=selftest, order=order)
-            names = [*_translated_names(("text",)), "kind", "is_danger_sign", "article_id"]
+            names = [*localized_names(("text",)), "kind", "is_danger_sign", "article_id"]
             before = _snapshot(statement, names)
             set_translations(
                 statement,
@@ -81,7 +72,7 @@ def load_demo_selftests(path):
             outcome = selftest.outcomes.filter(level=entry["level"]).first() or Outcome(
                 selftest=selftest, level=entry["level"]
             )
-            names = [*_translated_names(("title", "text")), "ask_panel"]
+            names = [*localized_names(("title", "text")), "ask_panel"]
             before = _snapshot(outcome, names)
             set_translations(outcome, ("title", "text"), entry["translations"])
             outcome.ask_panel = entry.get("ask_panel", True)

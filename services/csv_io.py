@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.i18n import localized_names
+
 from . import opening_hours
 from .models import ClientGroup, Municipality, OpeningPeriod, Service, ServiceCategory
 from .services import service_save
@@ -134,23 +136,18 @@ def _float(value):
 def _snapshot(service):
     # An empty text is an empty text, whether the database holds NULL or "".
     data = {name: getattr(service, name) for name in _model_fields()}
-    data.update({name: data[name] or "" for name in _translated_columns()})
+    data.update({name: data[name] or "" for name in localized_names(TRANSLATED)})
     data["client_groups"] = sorted(service.client_groups.values_list("slug", flat=True))
     data["serves"] = sorted(service.serves_municipalities.values_list("number", flat=True))
     data["opening"] = sorted(service.opening_periods.values_list("weekday", "opens", "closes"))
     return data
 
 
-def _translated_columns():
-    languages = [code for code, _name in settings.LANGUAGES]
-    return [f"{name}_{code}" for name in TRANSLATED for code in languages]
-
-
 def _model_fields():
     return [
         *PLAIN,
         *BOOLEANS,
-        *_translated_columns(),
+        *localized_names(TRANSLATED),
         "category_id",
         "latitude",
         "longitude",
