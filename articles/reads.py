@@ -16,12 +16,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.availability import UNAVAILABLE_ERRORS
-from core.ratelimit import client_key
+from core.ratelimit import DAY, client_key
 
 from .models import Article, ArticleReads
 
 HIT_ACTION = "article-read"
-DAY = 24 * 60 * 60
 # The reads are moved into the database at most this often, by whichever request makes
 # the most-read list first: moving reads every time would cost a read of every article's
 # counter on every such page.
