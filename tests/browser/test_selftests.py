@@ -70,7 +70,9 @@ def test_without_javascript_from_the_list_to_the_safety_result(browser, live_ser
         assert context.cookies() == []
         # Back: the browser kept no copy of the result (no-store), so it cannot show it
         # again without sending the answers anew, which it asks before doing.
-        with pytest.raises(PlaywrightError, match="ERR_CACHE_MISS"):
+        # Chromium refuses with ERR_CACHE_MISS, or (on a busy machine) has already swapped
+        # its error page in for ours when Playwright asks for the history.
+        with pytest.raises(PlaywrightError, match="ERR_CACHE_MISS|Not attached to an active page"):
             page.go_back()
     finally:
         context.close()
